@@ -1,0 +1,54 @@
+"""Plain functions and classes behind the strict build; no Pelican signals here."""
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class StrictBuildError(Exception):
+    """Raised at the end of a run that had problems; Pelican turns it into exit code 1."""
+
+    exitcode = 1
+
+
+class ProblemCollector(logging.Handler):
+    """A logging handler that keeps the message of every WARNING-or-worse record."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.problems: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            message = f"{message}: {record.exc_info[1]}"
+        if message not in self.problems:
+            self.problems.append(message)
+
+
+def unpublished_sources(
+    content_root: Path, extensions: Iterable[str], accounted: Iterable[str], ignored: Iterable[str]
+) -> list[Path]:
+    """Release files under ``content_root`` that no generator turned into content.
+
+    ``accounted`` are the source paths of everything Pelican read (articles, drafts,
+    translations, hidden ones, pages); ``ignored`` are glob patterns Pelican skips.
+    """
+    suffixes = {f".{ext.lstrip('.')}" for ext in extensions}
+    seen = {Path(p).resolve() for p in accounted}
+    missing = []
+    for path in sorted(content_root.rglob("*")):
+        if not path.is_file() or path.suffix not in suffixes:
+            continue
+        relative = path.relative_to(content_root)
+        if any(relative.match(pattern) for pattern in ignored):
+            continue
+        if path.resolve() not in seen:
+            missing.append(path)
+    return missing
+
+
+def format_report(problems: list[str]) -> str:
+    lines = [f"{len(problems)} problem(s) found; the build fails:"]
+    lines += [f"  - {problem}" for problem in problems]
+    return "\n".join(lines)

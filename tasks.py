@@ -1,0 +1,116 @@
+"""Project tasks (`invoke --list`). The Makefile only bootstraps .venv and calls these."""
+
+import contextlib
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+os.environ.setdefault("COLUMNS", "160")  # rich wraps Pelican's log at 80 columns otherwise
+
+LOCAL_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+OUTPUT = ROOT / "output"
+GOLDEN_SITE = ROOT / "tests" / "golden"
+
+
+def build_site(settings_file: Path = LOCAL_SETTINGS, **overrides) -> None:
+    """Run one strict Pelican build; print every problem and exit 1 if there were any."""
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    from strict_build import StrictBuildError
+
+    init_logging(level=logging.WARNING)
+    settings = read_settings(str(settings_file), override=overrides)
+    try:
+        Pelican(settings).run()
+    except StrictBuildError as error:
+        print(error, file=sys.stderr)
+        sys.exit(error.exitcode)
+    print(f"Site written to {settings['OUTPUT_PATH']}")
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    shutil.rmtree(OUTPUT, ignore_errors=True)
+
+
+@task
+def build(c):
+    """Build the site into output/ with local settings; fails on any problem."""
+    build_site(LOCAL_SETTINGS)
+
+
+@task
+def check(c):
+    """Run the whole strict build without touching output/ (contributors' pre-merge check)."""
+    with tempfile.TemporaryDirectory(prefix="newsroom-check-") as scratch:
+        build_site(LOCAL_SETTINGS, OUTPUT_PATH=scratch)
+
+
+@task
+def publish(c):
+    """Build the site with production settings (publishconf.py) into output/."""
+    build_site(PUBLISH_SETTINGS)
+
+
+@task
+def serve(c, host="127.0.0.1", port=8000):
+    """Build, serve at http://HOST:PORT and rebuild + reload the browser on every edit."""
+    from livereload import Server
+
+    def rebuild():
+        # Problems were printed; keep serving the last good site.
+        with contextlib.suppress(SystemExit):
+            build_site(LOCAL_SETTINGS)
+
+    rebuild()
+    server = Server()
+    for folder in ("content", "theme", "plugins"):
+        server.watch(str(ROOT / folder / "**" / "*"), rebuild)
+    server.watch(str(LOCAL_SETTINGS), rebuild)
+    print(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    server.serve(host=host, port=port, root=str(OUTPUT), open_url_delay=None)
+
+
+@task
+def test(c, args=""):
+    """Run the whole test suite (pytest)."""
+    c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+@task
+def lint(c):
+    """ruff over the project."""
+    c.run(f"{sys.executable} -m ruff check .")
+
+
+@task
+def golden(c):
+    """Regenerate the expected output of the golden sample site (review the diff!)."""
+    expected = GOLDEN_SITE / "expected"
+    shutil.rmtree(expected, ignore_errors=True)
+    build_site(**_golden_overrides(expected))
+
+
+def _golden_overrides(output: Path) -> dict:
+    """Settings for the golden sample site; shared with tests/test_golden.py."""
+    return {"PATH": str(GOLDEN_SITE / "content"), "OUTPUT_PATH": str(output)}
+
+
+@task
+def lock(c):
+    """Compile requirements.in into the fully pinned requirements.txt."""
+    c.run(
+        f"{sys.executable} -m piptools compile -q --strip-extras --no-header "
+        "--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in"
+    )

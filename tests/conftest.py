@@ -1,6 +1,10 @@
 """Shared fixtures: real Pelican builds into tmp_path."""
 
+import functools
+import os
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -40,3 +44,52 @@ def write_release(tmp_path):
 
     write.content = content
     return write
+
+
+# --- Real browser: Debian's Chromium driven by Playwright -------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium (`playwright install` cannot download browsers here)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing under CI: .ci/run must `apt-get install chromium`")
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def serve_dir():
+    """Serve a folder over HTTP on 127.0.0.1 (random port): serve_dir(path) -> base URL."""
+    servers = []
+
+    def serve(root: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(root))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # signature fixed by the base class
+        pass

@@ -26,7 +26,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["pelican.plugins.yaml_metadata", "strict_build"]
+PLUGINS = ["pelican.plugins.yaml_metadata", "strict_build", "release_checks"]
 
 # Pelican leaves autoescape off; every string from content must be escaped.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
@@ -49,3 +49,9 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 LOAD_CONTENT_CACHE = False
+
+# Release checks (plugins/release_checks): the languages a release may use, the category
+# `invoke new` proposes, and the local preview showing drafts and embargoed releases.
+PRESS_LANGUAGES = ["en", "fr"]
+DEFAULT_CATEGORY = "Press releases"
+PRESS_SHOW_UNPUBLISHED = True

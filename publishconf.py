@@ -14,3 +14,6 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# Drafts, embargoed and future-dated releases are left out of the published site.
+PRESS_SHOW_UNPUBLISHED = False

@@ -5,7 +5,6 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from invoke import task
@@ -52,9 +51,21 @@ def build(c):
 
 @task
 def check(c):
-    """Run the whole strict build without touching output/ (contributors' pre-merge check)."""
-    with tempfile.TemporaryDirectory(prefix="newsroom-check-") as scratch:
-        build_site(LOCAL_SETTINGS, OUTPUT_PATH=scratch)
+    """Check every release (front matter, encoding, unsafe HTML, URL clashes); writes nothing."""
+    from release_checks.tools import read_pelican_settings, run_check
+
+    sys.exit(run_check(read_pelican_settings(LOCAL_SETTINGS)))
+
+
+@task
+def new(c, title):
+    """Create content/YYYY-MM-DD-<slug>.md with a valid front matter: invoke new "Title"."""
+    from release_checks.tools import create_release, read_pelican_settings
+
+    try:
+        create_release(read_pelican_settings(LOCAL_SETTINGS), title)
+    except (ValueError, FileExistsError) as error:
+        sys.exit(str(error))
 
 
 @task

@@ -9,7 +9,10 @@ import pytest
 from conftest import ROOT, run_build
 from strict_build import StrictBuildError, unpublished_sources
 
-GOOD = "---\ntitle: A good release\ndate: 2024-05-01T10:00:00+00:00\nlang: en\n---\nBody.\n"
+GOOD = (
+    "---\ntitle: A good release\ndate: 2024-05-01T10:00:00+00:00\nlang: en\n"
+    "summary: A good release.\ncategory: Press releases\n---\nBody.\n"
+)
 BAD_YAML = "---\ntitle: [unclosed\ndate: 2024-05-02\n---\nBody.\n"
 NO_TITLE = "---\ndate: 2024-05-03\nlang: en\n---\nBody.\n"
 

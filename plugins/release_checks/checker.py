@@ -1,0 +1,182 @@
+"""Check every release file of a site at once, without running Pelican.
+
+Used by `invoke check` (fast, nothing written) and inside the build (same messages).
+"""
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.utils import slugify
+
+from .frontmatter import FrontMatter, decode, read_front_matter
+from .problems import Problem, line_of
+from .sanitize import sanitize_html
+from .schema import check_fields
+from .settings import CheckSettings
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+
+
+@dataclass(frozen=True)
+class Release:
+    """A release that passed its checks, with where Pelican will write it."""
+
+    path: Path
+    values: dict
+    save_as: str | None  # None when the URL pattern needs something we cannot know here
+    url_line: int
+
+
+def release_files(pelican_settings: dict) -> list[Path]:
+    """The Markdown files Pelican reads as articles (ARTICLE_PATHS minus excludes)."""
+    root = Path(pelican_settings["PATH"])
+    excludes = set(pelican_settings.get("ARTICLE_EXCLUDES", [])) | set(
+        pelican_settings.get("PAGE_PATHS", ["pages"])
+    )
+    ignored = pelican_settings.get("IGNORE_FILES", ["**/.*"])
+    found = set()
+    for folder in pelican_settings.get("ARTICLE_PATHS", [""]):
+        base = (root / folder).resolve()
+        candidates = [base] if base.is_file() else base.rglob("*")
+        for path in candidates:
+            if not path.is_file() or path.suffix.lstrip(".") not in MARKDOWN_EXTENSIONS:
+                continue
+            relative = path.relative_to(root.resolve())
+            if any(part in excludes for part in _prefixes(relative)):
+                continue
+            if any(relative.match(pattern) for pattern in ignored):
+                continue
+            found.add(path)
+    return sorted(found)
+
+
+def _prefixes(relative: Path) -> list[str]:
+    parts = relative.parts[:-1]
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def check_release(
+    path: Path, data: bytes, settings: CheckSettings, markdown: Markdown | None = None
+) -> tuple[Release | None, list[Problem]]:
+    """Every problem of one file; the Release when its URL can be worked out."""
+    text, problems = decode(path, data)
+    if text is None:
+        return None, problems
+    front, problems = read_front_matter(path, text)
+    if front is None:
+        return None, problems
+    checked = check_fields(front, settings)
+    problems += checked.problems
+    if markdown is not None:
+        problems += unsafe_html_problems(front, markdown, settings)
+    values = checked.values
+    if not {"title", "date"} <= values.keys():
+        return None, problems
+    return Release(path, values, _save_as(values, settings), _url_line(front)), problems
+
+
+def check_releases(
+    paths: list[Path], settings: CheckSettings, render_markdown: bool = True
+) -> list[Problem]:
+    """Every problem of every file, plus releases that would overwrite each other.
+
+    ``render_markdown`` also reports what the sanitizer would remove (costs a Markdown run).
+    """
+    markdown = make_markdown(settings) if render_markdown else None
+    problems: list[Problem] = []
+    by_url: dict[str, Release] = {}
+    for path in paths:
+        release, found = check_release(path, path.read_bytes(), settings, markdown)
+        problems += found
+        if release is None or release.save_as is None:
+            continue
+        other = by_url.setdefault(release.save_as, release)
+        if other is not release:
+            problems += _collision(other, release)
+    return sorted(problems)
+
+
+def _collision(first: Release, second: Release) -> list[Problem]:
+    def message(other: Release) -> str:
+        return (
+            f"would be written to {first.save_as}, like {other.path}; "
+            "change the title or give one a different `slug`"
+        )
+
+    return [
+        Problem(first.path, first.url_line, "url", message(second)),
+        Problem(second.path, second.url_line, "url", message(first)),
+    ]
+
+
+def _url_line(front: FrontMatter) -> int:
+    entry = front.get("slug") or front.get("title")
+    return entry.line if entry else front.start_line
+
+
+def _save_as(values: dict, settings: CheckSettings) -> str | None:
+    slug = values.get("slug") or slugify(
+        values["title"],
+        regex_subs=settings.slug_regex_subs,
+        preserve_case=settings.slugify_preserve_case,
+        use_unicode=settings.slugify_use_unicode,
+    )
+    lang = values.get("lang", settings.default_lang)
+    pattern = (
+        settings.article_save_as if lang == settings.default_lang else settings.article_lang_save_as
+    )
+    fields = {
+        **values,
+        "slug": slug,
+        "lang": lang,
+        "author": _slug(values.get("author", ""), settings),
+        "category": _slug(values.get("category", ""), settings),
+    }
+    try:
+        return pattern.format(**fields)
+    except (KeyError, IndexError, AttributeError, ValueError):
+        return None
+
+
+def _slug(text: str, settings: CheckSettings) -> str:
+    return slugify(text, regex_subs=settings.slug_regex_subs) if text else ""
+
+
+def make_markdown(settings: CheckSettings) -> Markdown:
+    """A Markdown converter configured like Pelican's reader (from the MARKDOWN setting)."""
+    config = copy.deepcopy(settings.markdown) or {}
+    extension_configs = config.pop("extension_configs", {})
+    extensions = [*config.pop("extensions", []), *extension_configs]
+    extensions = [e for e in dict.fromkeys(extensions) if e != "markdown.extensions.meta"]
+    return Markdown(extensions=extensions, extension_configs=extension_configs, **config)
+
+
+def unsafe_html_problems(
+    front: FrontMatter, markdown: Markdown, settings: CheckSettings
+) -> list[Problem]:
+    """What the sanitizer would remove from the body and the Markdown-formatted fields."""
+    problems = []
+    sources = [("body", front.body, front.body_line)]
+    for name in settings.formatted_fields:
+        entry = front.get(name)
+        if entry is not None and isinstance(entry.value, str):
+            sources.append((name, entry.value, entry.line))
+    for field, source, first_line in sources:
+        html = markdown.reset().convert(source)
+        problems += removal_problems(front.path, field, source, first_line, html)
+    return problems
+
+
+def removal_problems(
+    path: Path, field: str, source: str, first_line: int, html: str
+) -> list[Problem]:
+    """One problem per thing the sanitizer removes from ``html`` (made from ``source``)."""
+    problems = []
+    for removal in sanitize_html(html).removed:
+        offset = source.lower().find(removal.needle.lower())
+        line = first_line + (line_of(source, offset) - 1 if offset >= 0 else 0)
+        message = f"unsafe HTML removed: {removal}; write plain Markdown instead"
+        problems.append(Problem(path, line, field, message))
+    return problems

@@ -1,0 +1,107 @@
+"""Signal wiring, kept thin: checks, publishing rules and sanitizing live in plain modules.
+
+List this plugin before any plugin that reads article content (press_sidebars): Pelican
+calls receivers in plugin order, and the sanitizer must run first.
+"""
+
+import datetime
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+from .checker import check_releases, release_files, removal_problems
+from .frontmatter import read_front_matter
+from .publishing import unpublished_status
+from .sanitize import sanitize_html
+from .schema import to_datetime
+from .settings import check_settings
+
+logger = logging.getLogger(__name__)
+
+# Releases that would overwrite another's page: never written, so Pelican does not crash
+# on the clash before the strict build can list every problem (the clash fails the build).
+_clashing: set[Path] = set()
+
+
+def _check_all(pelican) -> None:
+    """`invoke check`'s front-matter checks; each problem is a warning, so strict_build fails.
+
+    Unsafe HTML is reported by the sanitizer below, from the HTML Pelican really made.
+    """
+    settings = check_settings(pelican.settings)
+    paths = release_files(pelican.settings)
+    problems = check_releases(paths, settings, render_markdown=False)
+    _clashing.clear()
+    _clashing.update(p.path.resolve() for p in problems if p.field == "url")
+    for problem in problems:
+        logger.warning("%s", problem)
+
+
+def _sanitize(instance) -> None:
+    if not isinstance(instance, Article | Page) or not instance.source_path:
+        return
+    path = Path(instance.source_path)
+    front, _ = read_front_matter(path, path.read_text(encoding="utf-8-sig"))
+    body, body_line = (front.body, front.body_line) if front else ("", 1)
+    problems = removal_problems(path, "body", body, body_line, instance._content or "")
+    instance._content = sanitize_html(instance._content or "").html
+    for name in instance.settings.get("FORMATTED_FIELDS", []):
+        name = name.lower()
+        value = instance.metadata.get(name)
+        if not isinstance(value, str):
+            continue
+        entry = front.get(name) if front else None
+        source, line = (str(entry.value), entry.line) if entry else ("", 1)
+        problems += removal_problems(path, name, source, line, value)
+        clean = sanitize_html(value).html
+        instance.metadata[name] = clean
+        setattr(instance, "_summary" if name == "summary" else name, clean)
+    for problem in problems:
+        logger.warning("%s", problem)
+
+
+def _apply_publishing_rules(instance) -> None:
+    if not isinstance(instance, Article):
+        return
+    settings = check_settings(instance.settings)
+    embargo = getattr(instance, "embargo", None)
+    try:
+        embargo = to_datetime(embargo, settings.tzinfo) if embargo is not None else None
+    except ValueError:
+        embargo = None  # reported by the checks; never publish early because of a typo
+        instance.status = "draft"
+    instance.embargo = embargo
+    status = unpublished_status(
+        instance.status,
+        getattr(instance, "date", None),
+        embargo,
+        datetime.datetime.now(datetime.UTC),
+    )
+    instance.release_status = status
+    if Path(instance.source_path).resolve() in _clashing:
+        _withhold(instance)
+    elif status is None:
+        return
+    elif settings.show_unpublished:
+        instance.status = "published"  # local preview: listed and shown, with a banner
+    else:
+        _withhold(instance)
+
+
+def _withhold(article) -> None:
+    """A Pelican draft is in no list, feed or index; with no save_as it is not written."""
+    article.status = "draft"
+    article.override_save_as = ""
+    article.override_url = ""
+
+
+def _content_object_init(instance) -> None:
+    _sanitize(instance)
+    _apply_publishing_rules(instance)
+
+
+def register() -> None:
+    signals.initialized.connect(_check_all)
+    signals.content_object_init.connect(_content_object_init)

@@ -4,6 +4,7 @@ Used by `invoke check` (fast, nothing written) and inside the build (same messag
 """
 
 import copy
+from fnmatch import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def release_files(pelican_settings: dict) -> list[Path]:
             relative = path.relative_to(root.resolve())
             if any(part in excludes for part in _prefixes(relative)):
                 continue
-            if any(relative.match(pattern) for pattern in ignored):
+            # Pelican matches IGNORE_FILES against each file and folder name.
+            if any(fnmatch(part, pattern) for part in relative.parts for pattern in ignored):
                 continue
             found.add(path)
     return sorted(found)

@@ -39,7 +39,9 @@ class CheckSettings:
 
 def check_settings(settings: dict) -> CheckSettings:
     """Build CheckSettings from a Pelican settings dict (missing keys take DEFAULTS)."""
-    merged = {**DEFAULTS, **settings}
+    from pelican.settings import DEFAULT_CONFIG
+
+    merged = {**DEFAULT_CONFIG, **DEFAULTS, **settings}
     languages = merged["PRESS_LANGUAGES"]
     if (
         not isinstance(languages, list | tuple)

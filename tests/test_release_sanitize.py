@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 
 from release_checks import sanitize_html
 
-ORDINARY = """Intro on HTML with a [link](https://example.org/a?b=1&c=2 "Title"), *emphasis*, **a fact**,
-`code`, an ![image](images/quay.jpg "Quay") and a footnote[^1].
+ORDINARY = """Intro on HTML with a [link](https://example.org/a?b=1&c=2 "Title"), *emphasis*,
+**a fact**, `code`, an ![image](images/quay.jpg "Quay") and a footnote[^1].
 
 ## Heading {: #custom-id .custom-class }
 

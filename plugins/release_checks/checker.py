@@ -4,8 +4,8 @@ Used by `invoke check` (fast, nothing written) and inside the build (same messag
 """
 
 import copy
-from fnmatch import fnmatch
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from markdown import Markdown

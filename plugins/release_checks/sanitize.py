@@ -71,7 +71,7 @@ class _Inventory(HTMLParser):
         self.tags: Counter = Counter()
         self.attributes: Counter = Counter()
         self.styles: Counter = Counter()
-        self.urls: dict[tuple[str, str], str] = {}  # to show which link was removed
+        self.urls: Counter = Counter()  # (tag, name, value): to show which link was removed
 
     def handle_starttag(self, tag, attrs):
         self.tags[tag] += 1
@@ -81,7 +81,7 @@ class _Inventory(HTMLParser):
                 for declaration in _declarations(value or ""):
                     self.styles[(tag, declaration)] += 1
             elif name in ("href", "src"):
-                self.urls[(tag, name)] = (value or "").strip()
+                self.urls[(tag, name, (value or "").strip())] += 1
 
     handle_startendtag = handle_starttag
 
@@ -102,12 +102,14 @@ def _removals(before: _Inventory, after: _Inventory) -> list[Removal]:
     gone_tags = before.tags - after.tags
     gone_attributes = before.attributes - after.attributes
     removed = [Removal(f"<{tag}> element", f"<{tag}") for tag in gone_tags]
+    gone_urls = before.urls - after.urls
     for tag, name in gone_attributes:
         if tag in gone_tags and not after.tags[tag]:
             continue  # went with its element
-        value = before.urls.get((tag, name))
-        shown = f'{name}="{value[:40]}"' if value else name
-        removed.append(Removal(f"{shown} attribute on <{tag}>", value or name))
+        values = [v for t, n, v in gone_urls if (t, n) == (tag, name)]
+        for value in values or [""]:
+            shown = f'{name}="{value[:40]}"' if value else name
+            removed.append(Removal(f"{shown} attribute on <{tag}>", value or name))
     for tag, declaration in before.styles - after.styles:
         if (tag, "style") not in gone_attributes:  # else reported above
             prop = declaration.split(":", 1)[0]

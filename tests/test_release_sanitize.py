@@ -104,3 +104,26 @@ def test_style_declarations_other_than_alignment_are_reported():
 
 def test_script_text_does_not_survive_as_text_either():
     assert "alert" not in sanitize_html("<p>a<script>alert(1)</script>b</p>").html
+
+
+@pytest.mark.parametrize(
+    ("source", "rendered"),
+    [
+        ("Plain **text** with a [link](https://example.org/a) and [^1].\n\n[^1]: Note.", False),
+        ("[mail](mailto:press@example.org), [rel](../x/), [anchor](#top), [ref][r]", False),
+        ("[x][r]\n\n[r]: https://example.org", False),
+        ("[x](javascript:alert(1))", True),
+        ("[x]( JavaScript:alert(1))", True),
+        ("[x][r]\n\n[r]: javascript:alert(1)", True),
+        ("[x](jav&#97;script:alert(1))", True),
+        ("![img](data:image/svg+xml,...)", True),
+        ("Raw <b>html</b>", True),
+        ("Heading {: onclick=alert(1) }", True),
+    ],
+)
+def test_markdown_run_is_skipped_only_when_nothing_could_be_removed(source, rendered):
+    from release_checks.checker import may_need_sanitizing
+
+    assert may_need_sanitizing(source) is rendered
+    if not rendered:
+        assert sanitize_html(to_html(source)).removed == []

@@ -4,6 +4,7 @@ Used by `invoke check` (fast, nothing written) and inside the build (same messag
 """
 
 import copy
+import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -18,6 +19,12 @@ from .schema import check_fields
 from .settings import CheckSettings
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+# Without raw HTML (`<`) or attribute lists (`{…}`), Markdown writes only allowlisted
+# markup, and the only thing the text controls is link and image destinations. When all
+# of those are plainly safe, the (costly) Markdown run cannot find anything to remove.
+RAW_MARKUP = re.compile(r"[<{]")
+LINK_DESTINATION = re.compile(r"\]\s*[(:]\s*(\S*)")
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 @dataclass(frozen=True)
@@ -166,9 +173,24 @@ def unsafe_html_problems(
         if entry is not None and isinstance(entry.value, str):
             sources.append((name, entry.value, entry.line))
     for field, source, first_line in sources:
+        if not may_need_sanitizing(source):
+            continue
         html = markdown.reset().convert(source)
         problems += removal_problems(front.path, field, source, first_line, html)
     return problems
+
+
+def may_need_sanitizing(source: str) -> bool:
+    if RAW_MARKUP.search(source):
+        return True
+    return not all(_plainly_safe(d) for d in LINK_DESTINATION.findall(source))
+
+
+def _plainly_safe(destination: str) -> bool:
+    if any(char in destination for char in "&\\%"):  # entities and escapes: let Markdown decide
+        return False
+    head = re.split(r"[/?#]", destination, maxsplit=1)[0]
+    return ":" not in head or head.split(":", 1)[0].lower() in SAFE_SCHEMES
 
 
 def removal_problems(

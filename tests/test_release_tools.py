@@ -84,3 +84,23 @@ def test_invoke_check_exits_non_zero_with_the_messages(write_release):
     )
     assert result.returncode == 1
     assert f"{bad}:1: date: required field missing" in result.stderr
+
+
+def test_contributing_reference_table_lists_exactly_the_schema():
+    from release_checks.schema import FIELDS
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| `([a-z_]+)` \| (yes|no|with `image`) \|", text, flags=re.MULTILINE)
+    assert [name for name, _ in table] == list(FIELDS)
+    assert {name for name, required in table if required == "yes"} == {
+        name for name, spec in FIELDS.items() if spec.required
+    }
+
+
+def test_contributing_template_is_a_valid_release(tmp_path):
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    template = re.search(r"```markdown\n(---\n.*?)```", text, flags=re.DOTALL).group(1)
+    (tmp_path / "2024-03-01-east-quay.md").write_text(template, encoding="utf-8")
+    settings = read_pelican_settings(ROOT / "pelicanconf.py", PATH=str(tmp_path))
+    out = io.StringIO()
+    assert run_check(settings, out=out) == 0, out.getvalue()

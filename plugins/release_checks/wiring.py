@@ -16,22 +16,32 @@ from .frontmatter import read_front_matter
 from .publishing import unpublished_status
 from .sanitize import sanitize_html
 from .schema import to_datetime
-from .settings import check_settings
+from .settings import CheckSettings, check_settings
 
 logger = logging.getLogger(__name__)
 
 # Releases that would overwrite another's page: never written, so Pelican does not crash
 # on the clash before the strict build can list every problem (the clash fails the build).
 _clashing: set[Path] = set()
+# Settings checked once per build, not once per article; the dict is kept so its id is too.
+_current: dict = {"source": None, "checked": None}
 
 
-def _check_all(pelican) -> None:
+def _settings_for(pelican_settings: dict) -> CheckSettings:
+    if _current["source"] is not pelican_settings:
+        _current.update(source=pelican_settings, checked=check_settings(pelican_settings))
+    return _current["checked"]
+
+
+def _check_all(generator) -> None:
     """`invoke check`'s front-matter checks; each problem is a warning, so strict_build fails.
 
-    Unsafe HTML is reported by the sanitizer below, from the HTML Pelican really made.
+    Runs when the articles generator starts (after strict_build began collecting, whatever
+    the plugin order), before any release is read. Unsafe HTML is reported by the sanitizer
+    below, from the HTML Pelican really made.
     """
-    settings = check_settings(pelican.settings)
-    paths = release_files(pelican.settings)
+    settings = _settings_for(generator.settings)
+    paths = release_files(generator.settings)
     problems = check_releases(paths, settings, render_markdown=False)
     _clashing.clear()
     _clashing.update(p.path.resolve() for p in problems if p.field == "url")
@@ -65,7 +75,7 @@ def _sanitize(instance) -> None:
 def _apply_publishing_rules(instance) -> None:
     if not isinstance(instance, Article):
         return
-    settings = check_settings(instance.settings)
+    settings = _settings_for(instance.settings)
     embargo = getattr(instance, "embargo", None)
     try:
         embargo = to_datetime(embargo, settings.tzinfo) if embargo is not None else None
@@ -103,5 +113,5 @@ def _content_object_init(instance) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(_check_all)
+    signals.article_generator_init.connect(_check_all)
     signals.content_object_init.connect(_content_object_init)

@@ -6,8 +6,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from release_checks import check_release, check_releases, check_settings, release_files
+from release_checks.schema import FIELDS
 from release_checks.tools import read_pelican_settings, run_check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,3 +233,57 @@ def test_every_problem_of_every_file_in_one_run(tmp_path):
 def test_the_real_content_passes():
     out = io.StringIO()
     assert run_check(read_pelican_settings(ROOT / "pelicanconf.py"), out=out) == 0, out.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(header=st.text(), body=st.text(), raw=st.binary(max_size=200))
+def test_any_input_gives_problems_never_a_crash(header, body, raw):
+    """Whatever a contributor saves, the checker answers with messages, not a traceback."""
+    for data in (
+        raw,
+        f"---\n{header}\n---\n{body}".encode("utf-8", "replace"),
+        f"{header}\n\n{body}".encode("utf-8", "replace"),
+    ):
+        release, problems = check_release(Path("/content/x.md"), data, SETTINGS)
+        assert release is not None or problems
+        assert all(p.line >= 1 and p.field and p.message for p in problems)
+
+
+YAML_SNIPPETS = [
+    "",
+    "[",
+    "{a: 1}",
+    "\n  - a\n  - {name: x, email: y}",
+    "\n  - 3",
+    "\n  Name: [role]",
+    "2024-13-01",
+    "2024-01-01T10:00",
+    "yes",
+    "1.5",
+    "!!binary eA==",
+    "!!python/object:os.system x",
+    "&a [*a]",
+    '"unclosed',
+    "https://example.org",
+    "javascript:alert(1)",
+    "~",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*FIELDS, "summmary", "Title"]),
+            st.sampled_from(YAML_SNIPPETS) | st.text(max_size=12),
+        ),
+        max_size=12,
+    )
+)
+def test_any_field_values_give_problems_never_a_crash(fields):
+    header = "\n".join(f"{key}: {value}" for key, value in fields)
+    release, problems = check_release(
+        Path("/content/x.md"), f"---\n{header}\n---\nBody\n".encode("utf-8", "replace"), SETTINGS
+    )
+    assert release is not None or problems
+    assert all(p.line >= 1 and p.field and p.message for p in problems)

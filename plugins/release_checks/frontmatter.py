@@ -89,6 +89,10 @@ def _read_yaml(path: Path, text: str, match: re.Match) -> tuple[FrontMatter | No
         if error.context and error.context_mark and error.context_mark.line != mark.line:
             message += f" ({error.context} on line {start_line + error.context_mark.line})"
         return None, [Problem(path, line, "front matter", message)]
+    except yaml.reader.ReaderError as error:  # a control character: no mark, a position
+        line = start_line + match.group("metadata").count("\n", 0, error.position)
+        message = f"character {error.character!r} is not allowed in front matter; delete it"
+        return None, [Problem(path, line, "front matter", message)]
     if root is None:
         return None, [Problem(path, start_line, "front matter", "front matter is empty")]
     if not isinstance(root, yaml.MappingNode):
@@ -98,8 +102,9 @@ def _read_yaml(path: Path, text: str, match: re.Match) -> tuple[FrontMatter | No
     problems, entries = [], []
     for key_node, value_node in root.value:
         line = start_line + key_node.start_mark.line
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(path, line, "front matter", "a key must be a plain word"))
+        if not isinstance(key_node, yaml.ScalarNode) or not key_node.value.strip():
+            message = "each line needs a field name, then `:` and its value"
+            problems.append(Problem(path, line, "front matter", message))
             continue
         try:
             value = loader.construct_object(value_node, deep=True)
@@ -123,7 +128,7 @@ def _compose(metadata: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
     try:
         loader = FAST_LOADER(metadata)
         return loader, loader.get_single_node()
-    except yaml.MarkedYAMLError:
+    except (yaml.MarkedYAMLError, yaml.reader.ReaderError):
         if FAST_LOADER is yaml.SafeLoader:
             raise
     loader = yaml.SafeLoader(metadata)

@@ -1,6 +1,5 @@
 """One problem found in a release file, printed the way editors and CI logs link to it."""
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +27,3 @@ def display_path(path: Path) -> str:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
-
-
-def is_under(path: Path, folder: Path) -> bool:
-    return os.path.commonpath([path.resolve(), folder.resolve()]) == str(folder.resolve())

@@ -146,6 +146,15 @@ def test_not_utf8_file_is_reported_with_its_line():
     assert "not UTF-8" in problem.message
 
 
+def test_windows_line_endings_and_byte_order_mark_are_read_like_pelican_does():
+    data = b"\xef\xbb\xbf" + VALID.replace("\n", "\r\n").encode("utf-8")
+    release, problems = check(data)
+    assert problems == []
+    assert release.values["title"] == "Harbour Trust opens the East Quay boardwalk"
+    _, problems = check(replace("lang: en", "lang: de").replace("\n", "\r\n"))
+    assert [(p.line, p.field) for p in problems] == [(6, "lang")]
+
+
 @pytest.mark.parametrize("text", ["", "\n  \n"])
 def test_empty_file_is_reported(text):
     problem = only_problem(text)

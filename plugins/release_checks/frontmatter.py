@@ -59,7 +59,8 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         byte = data[error.start]
         message = f"file is not UTF-8 text (byte 0x{byte:02x}); save it with UTF-8 encoding"
         return None, [Problem(path, line, "file", message)]
-    text = text.removeprefix("\ufeff")
+    # As Pelican reads it: text mode (universal newlines), byte-order mark dropped.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     if not text.strip():
         return None, [Problem(path, 1, "file", "file is empty; a release needs front matter")]
     return text, []

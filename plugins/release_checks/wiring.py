@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from .checker import check_releases, release_files, removal_problems
-from .frontmatter import read_front_matter
+from .frontmatter import decode, read_front_matter
 from .publishing import unpublished_status
 from .sanitize import sanitize_html
 from .schema import to_datetime
@@ -53,7 +53,8 @@ def _sanitize(instance) -> None:
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
     path = Path(instance.source_path)
-    front, _ = read_front_matter(path, path.read_text(encoding="utf-8-sig"))
+    text, _ = decode(path, path.read_bytes())
+    front = read_front_matter(path, text)[0] if text is not None else None
     body, body_line = (front.body, front.body_line) if front else ("", 1)
     problems = removal_problems(path, "body", body, body_line, instance._content or "")
     instance._content = sanitize_html(instance._content or "").html

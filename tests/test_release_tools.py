@@ -104,3 +104,26 @@ def test_contributing_template_is_a_valid_release(tmp_path):
     settings = read_pelican_settings(ROOT / "pelicanconf.py", PATH=str(tmp_path))
     out = io.StringIO()
     assert run_check(settings, out=out) == 0, out.getvalue()
+
+
+def test_make_build_reports_the_same_messages_as_invoke_check(write_release, tmp_path):
+    from strict_build import StrictBuildError
+
+    good = (ROOT / "tests" / "golden" / "content" / "2024-03-01-first.md").read_text()
+    write_release("typo.md", good.replace("summary:", "sumary:"))
+    write_release("lang.md", good.replace("lang: en", "lang: de").replace("East", "West"))
+    write_release("unsafe.md", good.replace("twelve benches.", "<b onclick=x()>bench</b>"))
+    write_release("empty.md", "")
+    (write_release.content / "latin1.md").write_bytes(
+        good.replace("Lisbon", "Gen\xe8ve").encode("latin-1", "replace")
+    )
+    settings = read_pelican_settings(ROOT / "pelicanconf.py", PATH=str(write_release.content))
+    out = io.StringIO()
+    assert run_check(settings, out=out) == 1
+    checked = set(out.getvalue().splitlines()[:-1])
+    assert len(checked) >= 6
+
+    with pytest.raises(StrictBuildError) as failure:
+        run_build(tmp_path / "out", PATH=str(write_release.content))
+    built = {line.removeprefix("  - ") for line in str(failure.value).splitlines()}
+    assert checked <= built, checked - built

@@ -219,7 +219,8 @@ def check_fields(front: FrontMatter, settings: CheckSettings) -> Checked:
         values[entry.key] = value
     for name, spec in FIELDS.items():
         if spec.required and name not in seen:
-            problems.append(Problem(front.path, front.start_line, name, "required field missing"))
+            message = f"required field missing; add a `{name}:` line"
+            problems.append(Problem(front.path, front.start_line, name, message))
     problems += _check_together(front, values, seen)
     return Checked(values, problems)
 

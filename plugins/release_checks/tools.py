@@ -27,7 +27,8 @@ def run_check(pelican_settings: dict, out=sys.stderr) -> int:
         print(problem, file=out)
     if problems:
         files = len({problem.path for problem in problems})
-        print(f"{len(problems)} problem(s) in {files} of {len(paths)} release(s).", file=out)
+        summary = f"{len(problems)} problem(s) in {files} of {len(paths)} release(s)."
+        print(f"{summary} CONTRIBUTING.md explains every field.", file=out)
         return 1
     print(f"{len(paths)} release(s) checked: no problems.", file=out)
     return 0

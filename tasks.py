@@ -59,8 +59,16 @@ def check(c):
 
 @task
 def publish(c):
-    """Build the site with production settings (publishconf.py) into output/."""
-    build_site(PUBLISH_SETTINGS)
+    """Build with publishconf.py into a fresh directory, run every gate, swap it into output/."""
+    from publishing.pipeline import PublishFailed, publish_site
+
+    try:
+        report = publish_site(OUTPUT, PUBLISH_SETTINGS, LOCAL_SETTINGS)
+    except PublishFailed as failure:
+        print(failure, file=sys.stderr)
+        sys.exit(1)
+    steps = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
+    print(f"Published to {report.output} in {report.seconds:.2f}s ({steps})")
 
 
 @task

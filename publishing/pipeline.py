@@ -127,7 +127,7 @@ def _unpublished_problems(site: Path, settings: dict, now: dt.datetime | None) -
     timezone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
     now = now or dt.datetime.now(dt.UTC)
     unpublished, problems = find_unpublished(
-        Path(settings["PATH"]), now, timezone, settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+        Path(settings["PATH"]), now, timezone, settings["SLUG_REGEX_SUBSTITUTIONS"]
     )
     return problems + leaks(site, unpublished)
 

@@ -28,7 +28,9 @@ def feed_problems(data: bytes, name: str) -> list[str]:
         if not parsed.feed.get(key):
             problems.append(f"{name}: the feed has no {key}")
     for number, entry in enumerate(parsed.entries, start=1):
-        missing = [key for key in REQUIRED_ENTRY_FIELDS if not entry.get(key)]
+        # feedparser copies a URL-like id into `link`; only a real <link> element counts.
+        present = {**entry, "link": any(link.get("href") for link in entry.get("links", []))}
+        missing = [key for key in REQUIRED_ENTRY_FIELDS if not present.get(key)]
         if missing:
             label = entry.get("title") or f"entry {number}"
             problems.append(f"{name}: {label!r} has no {', '.join(missing)}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import get_date, slugify
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown"}
@@ -66,7 +67,10 @@ def unpublished_reason(metadata: dict, now: dt.datetime, timezone: dt.tzinfo) ->
 
 
 def find_unpublished(
-    content: Path, now: dt.datetime, timezone: dt.tzinfo, slug_substitutions=()
+    content: Path,
+    now: dt.datetime,
+    timezone: dt.tzinfo,
+    slug_substitutions=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"],
 ) -> tuple[list[Unpublished], list[str]]:
     """Releases under ``content`` that must not be published yet, and unreadable files."""
     found, problems = [], []

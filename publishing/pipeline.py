@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .build import read_build_settings, strict_build
+from .build import isolated_builds, read_build_settings
 from .compress import precompress_site
 from .config import load_config
 from .fingerprint import fingerprint_site
@@ -77,15 +77,16 @@ def publish_site(
         site = staging / "site"
         settings = read_build_settings(publish_settings, **overrides, OUTPUT_PATH=str(site))
         config = load_config(settings)
-        problems: dict[str, list[str]] = {}
-        problems["strict build"] = _timed(timings, "build", lambda: strict_build(settings))
+        builds = [(publish_settings, {**overrides, "OUTPUT_PATH": str(site)})]
         if local_settings is not None:
-            check = read_build_settings(
-                local_settings, **overrides, OUTPUT_PATH=str(staging / "check")
-            )
-            problems["invoke check"] = _timed(timings, "check", lambda: strict_build(check))
-        if problems["strict build"]:
-            raise PublishFailed({k: v for k, v in problems.items() if v})
+            builds.append((local_settings, {**overrides, "OUTPUT_PATH": str(staging / "check")}))
+        results = _timed(timings, "build", lambda: isolated_builds(builds))
+        problems = {"strict build": results[0]}
+        if local_settings is not None:
+            problems["invoke check"] = results[1]
+        failed = {gate: items for gate, items in problems.items() if items}
+        if failed:
+            raise PublishFailed(failed)
 
         siteurl = settings["SITEURL"]
         fingerprinted = _timed(

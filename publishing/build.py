@@ -1,14 +1,19 @@
 """Strict Pelican builds that report their problems instead of exiting.
 
-Each build runs in a fresh interpreter: Pelican plugins connect to global signals, so a
-publish build (sitemap, sitemap_dates) would otherwise leak into every later build of
-the same process (tests, `invoke serve`).
+Each build runs in a fresh interpreter (`python -m publishing.build`): Pelican plugins
+connect to global signals, so a publish build (sitemap, sitemap_dates) would otherwise
+leak into every later build of the same process (tests, `invoke serve`).
 """
 
+import json
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+import os
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+
+from .config import ROOT
 
 
 def read_build_settings(settings_file: Path, **overrides) -> dict:
@@ -35,7 +40,26 @@ def strict_build(settings_file: str, overrides: dict) -> list[str]:
 
 def isolated_builds(builds: list[tuple[Path, dict]]) -> list[list[str]]:
     """Run each (settings file, overrides) build in its own fresh process, in parallel."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=len(builds), mp_context=context) as pool:
-        futures = [pool.submit(strict_build, str(path), overrides) for path, overrides in builds]
-        return [future.result() for future in futures]
+    paths = [str(ROOT), str(ROOT / "plugins"), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    with tempfile.TemporaryDirectory(prefix="newsroom-build-") as scratch:
+        running = []
+        for number, (settings_file, overrides) in enumerate(builds):
+            result = Path(scratch) / f"{number}.json"
+            command = [sys.executable, "-m", "publishing.build", str(settings_file)]
+            command += [json.dumps(overrides), str(result)]
+            running.append((subprocess.Popen(command, env=env), result))
+        outcomes = []
+        for process, result in running:
+            code = process.wait()
+            if result.is_file():
+                outcomes.append(json.loads(result.read_text(encoding="utf-8")))
+            else:
+                outcomes.append([f"the Pelican build crashed (exit code {code}); see above"])
+        return outcomes
+
+
+if __name__ == "__main__":
+    settings_path, overrides_json, result_path = sys.argv[1:4]
+    problems = strict_build(settings_path, json.loads(overrides_json))
+    Path(result_path).write_text(json.dumps(problems), encoding="utf-8")

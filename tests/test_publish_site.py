@@ -176,3 +176,18 @@ def test_a_successful_publish_replaces_the_previous_output(tmp_path, previous_ou
     publish(previous_output, PATH=str(golden_copy(tmp_path)))
     assert not (previous_output / "stale.html").exists()
     assert "Harbour Trust names new chair" in (previous_output / "index.html").read_text()
+
+
+def test_a_strict_build_problem_stops_the_publish_before_any_gate(tmp_path, previous_output):
+    content = golden_copy(tmp_path)
+    (content / "2024-05-02-linked.md").write_text(
+        "---\ntitle: Harbour Trust links a missing release\ndate: 2024-05-02T09:00:00+01:00\n"
+        "author: Harbour Trust\ncategory: Press releases\nsummary: A link.\nlang: en\n---\n\n"
+        "See [the earlier release]({filename}no-such-release.md).\n"
+    )
+    before = tree(previous_output)
+    with pytest.raises(PublishFailed) as failure:
+        publish(previous_output, PATH=str(content))
+    assert set(failure.value.problems) == {"strict build", "invoke check"}
+    assert any("no-such-release.md" in p for p in failure.value.problems["strict build"])
+    assert tree(previous_output) == before

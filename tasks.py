@@ -69,6 +69,7 @@ def publish(c):
         sys.exit(1)
     steps = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
     print(f"Published to {report.output} in {report.seconds:.2f}s ({steps})")
+    print(report.stats.summary())
 
 
 @task

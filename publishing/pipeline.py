@@ -24,6 +24,7 @@ from .static_host import (
     required_files_problems,
     write_robots_txt,
 )
+from .stats import SiteStats, site_stats
 from .swap import replace_directory
 
 
@@ -46,6 +47,7 @@ class PublishReport:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     fingerprinted: int = 0
+    stats: SiteStats | None = None
 
 
 def _timed(timings: dict, name: str, step: Callable):
@@ -116,12 +118,12 @@ def publish_site(
             raise PublishFailed(failed)
         _timed(timings, "compress", lambda: precompress_site(site, config.compress_extensions))
         _set_mtimes(site, os.environ.get("SOURCE_DATE_EPOCH"))
+        stats = site_stats(site)
         replace_directory(site, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return PublishReport(
-        output, round(time.perf_counter() - started, 3), timings, len(fingerprinted)
-    )
+    seconds = round(time.perf_counter() - started, 3)
+    return PublishReport(output, seconds, timings, len(fingerprinted), stats)
 
 
 def _unpublished_problems(site: Path, settings: dict, now: dt.datetime | None) -> list[str]:

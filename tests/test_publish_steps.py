@@ -19,6 +19,7 @@ from publishing.headers import (
     render_headers_file,
 )
 from publishing.static_host import fix_sitemap_alternates, robots_txt
+from publishing.stats import site_stats
 from publishing.swap import replace_directory
 
 SITE = "https://news.example.org"
@@ -179,3 +180,13 @@ def test_settings_are_validated():
         load_config({"PUBLISHING": {"fingerprint": ["x"]}})
     with pytest.raises(ConfigError, match="must start with"):
         load_config({"PUBLISHING": {"compress_extensions": ["html"]}})
+
+
+def test_site_stats_count_sizes_and_compressed_siblings(tmp_path):
+    write(tmp_path, "index.html", "a" * 1000)
+    write(tmp_path, "robots.txt", "x" * 10)
+    precompress_site(tmp_path, (".html",))
+    stats = site_stats(tmp_path)
+    assert (stats.files, stats.bytes, stats.compressible_bytes) == (2, 1010, 1000)
+    assert 0 < stats.brotli_bytes < stats.gzip_bytes < 1000
+    assert "gzip" in stats.summary()

@@ -94,7 +94,7 @@ def fingerprint_site(root: Path, folders: tuple[str, ...], siteurl: str) -> list
         in_progress.add(path)
         content = path.read_bytes()
         if path.suffix in TEXT_SUFFIXES:
-            text = content.decode("utf-8")
+            text = _decode(content, path, root)
             for dependency in _referenced_assets(text, url, asset_urls):
                 if dependency != path:
                     process(dependency)
@@ -114,11 +114,18 @@ def fingerprint_site(root: Path, folders: tuple[str, ...], siteurl: str) -> list
     for path in text_files(root):
         if path in fingerprinted:
             continue
-        text = path.read_text(encoding="utf-8")
+        text = _decode(path.read_bytes(), path, root)
         rewritten = rewrite_references(text, url_of(root, path, siteurl), renames)
         if rewritten != text:
             path.write_text(rewritten, encoding="utf-8")
     return sorted(done, key=lambda item: item.original)
+
+
+def _decode(data: bytes, path: Path, root: Path) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise FingerprintError(f"{path.relative_to(root)}: not UTF-8 text ({error})") from None
 
 
 def _referenced_assets(text: str, file_url: str, asset_urls: dict[str, Path]) -> list[Path]:

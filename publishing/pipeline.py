@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from .build import isolated_builds, read_build_settings
 from .compress import precompress_site
-from .config import load_config
-from .fingerprint import fingerprint_site
+from .config import ConfigError, load_config
+from .fingerprint import FingerprintError, fingerprint_site
 from .gates.feeds import broken_feeds
 from .gates.html_validator import html_errors
 from .gates.links import broken_links
@@ -78,7 +78,10 @@ def publish_site(
     try:
         site = staging / "site"
         settings = read_build_settings(publish_settings, **overrides, OUTPUT_PATH=str(site))
-        config = load_config(settings)
+        try:
+            config = load_config(settings)
+        except ConfigError as error:
+            raise PublishFailed({"settings": [str(error)]}) from None
         builds = [(publish_settings, {**overrides, "OUTPUT_PATH": str(site)})]
         if local_settings is not None:
             builds.append((local_settings, {**overrides, "OUTPUT_PATH": str(staging / "check")}))
@@ -91,9 +94,14 @@ def publish_site(
             raise PublishFailed(failed)
 
         siteurl = settings["SITEURL"]
-        fingerprinted = _timed(
-            timings, "fingerprint", lambda: fingerprint_site(site, config.fingerprint_dirs, siteurl)
-        )
+        try:
+            fingerprinted = _timed(
+                timings,
+                "fingerprint",
+                lambda: fingerprint_site(site, config.fingerprint_dirs, siteurl),
+            )
+        except FingerprintError as error:
+            raise PublishFailed({"fingerprints": [str(error)]}) from None
         sitemap = site / "sitemap.xml"
         if sitemap.is_file():
             sitemap.write_text(fix_sitemap_alternates(sitemap.read_text("utf-8")), "utf-8")

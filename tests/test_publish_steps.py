@@ -190,3 +190,10 @@ def test_site_stats_count_sizes_and_compressed_siblings(tmp_path):
     assert (stats.files, stats.bytes, stats.compressible_bytes) == (2, 1010, 1000)
     assert 0 < stats.brotli_bytes < stats.gzip_bytes < 1000
     assert "gzip" in stats.summary()
+
+
+def test_a_text_asset_that_is_not_utf8_is_a_clear_error(tmp_path):
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme/a.css").write_bytes("body{content:'é'}".encode("latin-1"))
+    with pytest.raises(FingerprintError, match=r"theme/a\.css: not UTF-8"):
+        fingerprint_site(tmp_path, ("theme",), SITE)

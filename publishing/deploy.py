@@ -5,8 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Only `invoke publish` writes these: a local build (relative URLs, no feeds) must not go live.
-PUBLISHED_MARKERS = ("_headers", "sitemap.xml", "robots.txt")
+from .manifest import unpublished_changes
 
 
 class DeployError(RuntimeError):
@@ -14,11 +13,9 @@ class DeployError(RuntimeError):
 
 
 def ensure_published(site: Path) -> None:
-    missing = [name for name in PUBLISHED_MARKERS if not (site / name).is_file()]
-    if missing:
-        raise DeployError(
-            f"{site} is not a published site ({', '.join(missing)} missing): run `invoke publish`"
-        )
+    why = unpublished_changes(site)
+    if why:
+        raise DeployError(f"{why}: run `invoke publish` first")
 
 
 def ghp_import_command(site: Path, branch: str, remote: str, message: str, push: bool) -> list[str]:

@@ -19,6 +19,7 @@ from .gates.html_validator import html_errors
 from .gates.links import broken_links
 from .gates.unpublished import find_unpublished, leaks
 from .headers import write_headers_file
+from .manifest import write_manifest
 from .static_host import (
     fix_sitemap_alternates,
     required_files_problems,
@@ -128,6 +129,7 @@ def publish_site(
         _set_mtimes(site, os.environ.get("SOURCE_DATE_EPOCH"))
         stats = site_stats(site)
         replace_directory(site, output)
+        write_manifest(output, siteurl)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     seconds = round(time.perf_counter() - started, 3)

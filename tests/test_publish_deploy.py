@@ -1,6 +1,7 @@
 """Deploying a published site: to a local bare git repository (gh-pages) and with rsync."""
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from publishing.deploy import DeployError, deploy_gh_pages, deploy_rsync
+from publishing.manifest import manifest_path
 from publishing.pipeline import publish_site
 
 
@@ -71,6 +73,17 @@ def test_rsync_mirrors_the_site_and_resends_nothing_unchanged(site, tmp_path):
 
 
 def test_a_site_that_was_not_published_is_refused(tmp_path):
-    (tmp_path / "index.html").write_text("local build")
-    with pytest.raises(DeployError, match="invoke publish"):
-        deploy_rsync(tmp_path, str(tmp_path / "www"))
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "index.html").write_text("local build")
+    with pytest.raises(DeployError, match="not written by `invoke publish`"):
+        deploy_rsync(tmp_path / "output", str(tmp_path / "www"))
+
+
+def test_a_published_site_changed_afterwards_is_refused(site, tmp_path):
+    copy = tmp_path / "output"
+    shutil.copytree(site, copy)
+    shutil.copy(manifest_path(site), manifest_path(copy))
+    deploy_rsync(copy, f"{tmp_path / 'www'}/")  # an identical copy may go
+    (copy / "index.html").write_text("a local build over the published site")
+    with pytest.raises(DeployError, match="has changed since"):
+        deploy_gh_pages(copy, tmp_path)

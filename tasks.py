@@ -70,8 +70,17 @@ def new(c, title):
 
 @task
 def publish(c):
-    """Build the site with production settings (publishconf.py) into output/."""
-    build_site(PUBLISH_SETTINGS)
+    """Build with publishconf.py into a fresh directory, run every gate, swap it into output/."""
+    from publishing.pipeline import PublishFailed, publish_site
+
+    try:
+        report = publish_site(OUTPUT, PUBLISH_SETTINGS, LOCAL_SETTINGS)
+    except PublishFailed as failure:
+        print(failure, file=sys.stderr)
+        sys.exit(1)
+    steps = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in report.timings.items())
+    print(f"Published to {report.output} in {report.seconds:.2f}s ({steps})")
+    print(report.stats.summary())
 
 
 @task
@@ -125,3 +134,30 @@ def lock(c):
         f"{sys.executable} -m piptools compile -q --strip-extras --no-header "
         "--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in"
     )
+
+
+@task(
+    help={
+        "to": "gh-pages (push output/ to a branch with ghp-import) or rsync",
+        "dest": "rsync destination, HOST:PATH",
+        "branch": "branch for gh-pages (default gh-pages)",
+        "remote": "git remote for gh-pages (default origin)",
+    }
+)
+def deploy(c, to, dest="", branch="gh-pages", remote="origin"):
+    """Deploy the published output/ (run `invoke publish` first)."""
+    from publishing.deploy import DeployError, deploy_gh_pages, deploy_rsync
+
+    try:
+        if to == "gh-pages":
+            deploy_gh_pages(OUTPUT, ROOT, branch=branch, remote=remote)
+            print(f"Pushed {OUTPUT} to {remote}/{branch}")
+        elif to == "rsync":
+            changes = deploy_rsync(OUTPUT, dest)
+            print(changes or "Nothing changed", end="")
+            print(f"Synced {OUTPUT} to {dest}")
+        else:
+            raise DeployError(f"unknown target {to!r}: use --to gh-pages or --to rsync")
+    except DeployError as error:
+        print(f"Deploy failed: {error}", file=sys.stderr)
+        sys.exit(1)

@@ -49,3 +49,17 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 LOAD_CONTENT_CACHE = False
+
+# --- Theme (issue 4): search page, 404 page, archives by year ---
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+DEFAULT_BOILERPLATE = ""
+# "./pages", not "pages": Pelican matches excludes against the walked path, which is PATH/. here.
+ARTICLE_EXCLUDES = ["./pages"]
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+PLUGINS += ["search_index", "feed_titles"]  # Pagefind after every build; text feed titles
+DEFAULT_DATE_FORMAT = "%-d %B %Y"  # press datelines: 25 October 2021

@@ -14,3 +14,5 @@ FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
 DELETE_OUTPUT_DIRECTORY = True
+# Theme (issue 4): a feed per tag too; the theme links every feed that applies to a page.
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"

@@ -4,20 +4,13 @@ and axe-core on every page type (light and dark)."""
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from a11y import axe_violations
 
 from conftest import ROOT, run_build
 from theme_site import BOARDWALK, BOARDWALK_FR, FEES, write_sample_content
 
 SEED = "/2021/amnesty-international-to-close-its-hong-kong-offices/"
 ARTIFACTS = ROOT / "test-artifacts"
-AXE_RULES = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
 
 # Every kind of page the theme renders, on the real content/ (seed release + about page).
 PAGE_TYPES = {
@@ -176,11 +169,6 @@ def test_without_javascript_there_is_no_dead_copy_button(browser, site):
 
 
 # --- Accessibility ----------------------------------------------------------------------------
-
-
-def axe_violations(page) -> str | None:
-    results = Axe().run(page, options=AXE_RULES)
-    return results.generate_report() if results.violations_count else None
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

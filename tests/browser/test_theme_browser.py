@@ -185,3 +185,29 @@ def test_axe_finds_no_violation(page, site, kind, scheme):
 def test_axe_on_release_extras(page, sample_site, path):
     page.goto(sample_site + path)
     assert axe_violations(page) is None
+
+
+# --- Keyboard, print --------------------------------------------------------------------------
+
+
+def test_first_tab_shows_the_skip_link_with_a_visible_focus_ring(page, site):
+    page.goto(site + SEED)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    assert skip.evaluate("e => e === document.activeElement")
+    assert skip.bounding_box()["y"] >= 0, "the focused skip link is on screen"
+    outline = skip.evaluate(
+        "e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth"
+    )
+    assert outline.startswith("solid") and outline != "solid 0px"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_print_copy_drops_navigation_and_keeps_the_release(page, site):
+    page.goto(site + SEED)
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header nav").is_visible()
+    assert not page.locator(".search-box").is_visible()
+    assert page.locator(".body").is_visible()
+    assert page.get_by_role("link", name="Original release").is_visible()

@@ -32,9 +32,15 @@ class Statement:
 
 
 @dataclass
+class Fact:
+    anchor: str
+    segments: list[tuple[str, bool]]
+
+
+@dataclass
 class Sidebars:
     statements: list[Statement]
-    facts: list = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
 
     def quotation_parts(self, page_url: str) -> list[dict]:
         return [
@@ -56,7 +62,8 @@ SIDEBARS = Sidebars(
             "q-2", "Is this the end?", "Is this the end?", Speaker("Agnes Callamard", None, "ac")
         ),
         Statement("q-3", "No one and no power can demolish that legacy.", "No one…", None),
-    ]
+    ],
+    [Fact("f-1", [("The local office closes on ", False), ("31 October", True), (".", False)])],
 )
 
 QUOTES_PARTIAL = """<aside class="quotes" aria-labelledby="quotes-h"><h2 id="quotes-h">Quotes</h2>
@@ -70,9 +77,20 @@ QUOTES_PARTIAL = """<aside class="quotes" aria-labelledby="quotes-h"><h2 id="quo
 """
 
 
+KEY_FACTS_PARTIAL = """<aside class="key-facts" aria-labelledby="facts-h">
+<h2 id="facts-h">Key facts</h2>
+<ul>{% for f in article.press_sidebars.facts %}<li><a href="#{{ f.anchor }}">
+{% for text, bold in f.segments %}
+{% if bold %}<strong>{{ text }}</strong>{% else %}{{ text }}{% endif %}
+{% endfor %}</a></li>{% endfor %}</ul></aside>
+"""
+
+
 def write_quotes_partial(folder: Path) -> Path:
+    """Minimal stand-ins for the sidebar plugin's partials, with the contract's classes."""
     (folder / "partials").mkdir(parents=True, exist_ok=True)
     (folder / "partials" / "quotes.html").write_text(QUOTES_PARTIAL, encoding="utf-8")
+    (folder / "partials" / "key_facts.html").write_text(KEY_FACTS_PARTIAL, encoding="utf-8")
     return folder
 
 

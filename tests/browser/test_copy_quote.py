@@ -3,6 +3,7 @@ and a minimal quotes partial following the contract's markup (tests/sidebar_cont
 
 import pytest
 from a11y import axe_violations
+from test_theme_browser import save_screenshot
 
 from conftest import run_build
 from sidebar_contract import sidebars_on_every_article, write_quotes_partial
@@ -55,16 +56,23 @@ def test_unattributed_quote_is_copied_as_is(clipboard_page, site):
     )
 
 
-def test_sidebars_sit_beside_the_text_on_desktop_and_after_it_on_phones(page, site):
+def test_sidebars_sit_beside_the_text_on_desktop_and_around_it_on_phones(page, site):
+    def box(selector):
+        return page.locator(selector).bounding_box()
+
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site + SEED)
-    body, quotes = page.locator(".body").bounding_box(), page.locator("aside.quotes").bounding_box()
-    assert quotes["x"] >= body["x"] + body["width"]
-    assert quotes["y"] < body["y"] + 200
+    body = box(".body")
+    for sidebar in ("aside.key-facts", "aside.quotes"):
+        assert box(sidebar)["x"] >= body["x"] + body["width"], sidebar
+    assert box("aside.key-facts")["y"] < body["y"] + 100, "key facts start beside the top"
+    save_screenshot(page, "release-sidebars-1280")
     page.set_viewport_size({"width": 375, "height": 812})
-    body, quotes = page.locator(".body").bounding_box(), page.locator("aside.quotes").bounding_box()
-    assert quotes["y"] >= body["y"] + body["height"]
+    body = box(".body")
+    assert box("aside.key-facts")["y"] + box("aside.key-facts")["height"] <= body["y"]
+    assert box("aside.quotes")["y"] >= body["y"] + body["height"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    save_screenshot(page, "release-sidebars-375")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

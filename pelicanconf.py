@@ -61,5 +61,10 @@ DEFAULT_BOILERPLATE = ""
 ARTICLE_EXCLUDES = ["./pages"]
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-PLUGINS += ["search_index", "feed_titles"]  # Pagefind after every build; text feed titles
+PLUGINS += ["search_index", "feed_titles", "release_links"]  # theme helpers (issue 4)
 DEFAULT_DATE_FORMAT = "%-d %B %Y"  # press datelines: 25 October 2021
+# Page 4 of tag "Tag 1" would be tag/tag-14.html, the file of tag "Tag 14": number pages apart.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{name}-page-{number}{extension}", "{name}-page-{number}{extension}"),
+)

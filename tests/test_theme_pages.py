@@ -173,13 +173,13 @@ def test_tricky_characters_are_text_in_lists(local_site):
 
 
 def test_home_is_newest_first_and_paginated(local_site):
-    first, second = soup(local_site, "index.html"), soup(local_site, "index2.html")
+    first, second = soup(local_site, "index.html"), soup(local_site, "index-page-2.html")
     assert texts(first.select(".release-list > li > a")) == [
         "Harbour Trust opens the East Quay boardwalk",
         TRICKY_TITLE,
     ]
     assert texts(second.select(".release-list > li > a")) == ["Harbour Trust names new chair"]
-    assert first.select_one(".pagination a[rel=next]")["href"] == "./index2.html"
+    assert first.select_one(".pagination a[rel=next]")["href"] == "./index-page-2.html"
 
 
 @pytest.mark.parametrize(
@@ -256,3 +256,14 @@ def test_feeds_carry_full_content_and_text_titles(published_site):
     assert "said Mira Castellanos" in boardwalk.findtext(f"{ATOM}content")
     for feed_file in ("feeds/notices.atom.xml", "feeds/tag/governance.atom.xml"):
         assert (published_site / feed_file).is_file()
+
+
+def test_list_pages_have_a_canonical_url_when_published(published_site):
+    for name, url in [
+        ("index.html", f"{SITEURL}/"),
+        ("tag/governance.html", f"{SITEURL}/tag/governance.html"),
+        ("archives/index.html", f"{SITEURL}/archives/"),
+        ("about/index.html", f"{SITEURL}/about/"),
+    ]:
+        assert soup(published_site, name).find("link", rel="canonical")["href"] == url, name
+    assert soup(published_site, "404.html").find("link", rel="canonical") is None

@@ -181,7 +181,9 @@ def test_axe_finds_no_violation(page, site, kind, scheme):
     assert axe_violations(page) is None
 
 
-@pytest.mark.parametrize("path", ["/" + BOARDWALK, "/" + BOARDWALK_FR, "/" + FEES, "/index2.html"])
+@pytest.mark.parametrize(
+    "path", ["/" + BOARDWALK, "/" + BOARDWALK_FR, "/" + FEES, "/index-page-2.html"]
+)
 def test_axe_on_release_extras(page, sample_site, path):
     page.goto(sample_site + path)
     assert axe_violations(page) is None

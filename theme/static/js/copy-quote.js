@@ -19,8 +19,19 @@
     return said + (quote.role ? ", " + quote.role : "") + ".";
   }
 
+  var byAnchor = {};
+  quotes.forEach(function (quote) { byAnchor[quote.anchor] = quote; });
+
+  // A figure names its statement by data-anchor or by its link to the paragraph; failing
+  // both, figures and statements are paired in order.
+  function quoteFor(figure, index) {
+    var link = figure.querySelector('a[href^="#"]');
+    var anchor = figure.dataset.anchor || (link && decodeURIComponent(link.hash.slice(1)));
+    return byAnchor[anchor] || (figures.length === quotes.length ? quotes[index] : null);
+  }
+
   figures.forEach(function (figure, index) {
-    var quote = quotes[index];
+    var quote = quoteFor(figure, index);
     if (!quote) return;
     var button = document.createElement("button");
     button.type = "button";

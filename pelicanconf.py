@@ -55,3 +55,22 @@ LOAD_CONTENT_CACHE = False
 PRESS_LANGUAGES = ["en", "fr"]
 DEFAULT_CATEGORY = "Press releases"
 PRESS_SHOW_UNPUBLISHED = True
+
+# --- Theme (issue 4): search page, 404 page, archives by year ---
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "search", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+DEFAULT_BOILERPLATE = ""
+# "./pages", not "pages": Pelican matches excludes against the walked path, which is PATH/. here.
+ARTICLE_EXCLUDES = ["./pages"]
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+PLUGINS += ["search_index", "feed_titles", "release_links"]  # theme helpers (issue 4)
+DEFAULT_DATE_FORMAT = "%-d %B %Y"  # press datelines: 25 October 2021
+# Page 4 of tag "Tag 1" would be tag/tag-14.html, the file of tag "Tag 14": number pages apart.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{name}-page-{number}{extension}", "{name}-page-{number}{extension}"),
+)

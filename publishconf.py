@@ -34,3 +34,5 @@ if not os.path.exists(os.path.join(THEME, "templates", "404.html")):  # noqa: F4
     ]
 # Post-build steps and gates (publishing/config.py has the defaults).
 PUBLISHING: dict = {}
+# Theme (issue 4): a feed per tag too; the theme links every feed that applies to a page.
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"

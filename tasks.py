@@ -124,7 +124,12 @@ def golden(c):
 
 def _golden_overrides(output: Path) -> dict:
     """Settings for the golden sample site; shared with tests/test_golden.py."""
-    return {"PATH": str(GOLDEN_SITE / "content"), "OUTPUT_PATH": str(output)}
+    return {
+        "PATH": str(GOLDEN_SITE / "content"),
+        "OUTPUT_PATH": str(output),
+        # Pagefind's bundle (wasm, hashed files) is tested on its own (tests/test_search_index.py).
+        "SEARCH_INDEX": {"ENABLED": False},
+    }
 
 
 @task

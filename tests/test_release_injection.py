@@ -56,7 +56,14 @@ def active_content(html: str) -> list[str]:
     """Everything in a parsed HTML document that could run script."""
     found = []
     for tag in BeautifulSoup(html, "html.parser").find_all(True):
-        if tag.name in ("iframe", "object", "embed", "svg", "form"):
+        # The theme's own search forms: a GET to the site's search page, nothing else.
+        is_theme_search = (
+            tag.name == "form"
+            and tag.get("role") == "search"
+            and tag.get("method") == "get"
+            and str(tag.get("action", "")).endswith("/search/")
+        )
+        if tag.name in ("iframe", "object", "embed", "svg", "form") and not is_theme_search:
             found.append(f"<{tag.name}>")
         if tag.name == "script":
             if tag.get("type") == "application/ld+json":

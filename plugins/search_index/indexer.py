@@ -1,0 +1,75 @@
+"""Run the Pagefind binary over a folder and report what it indexed."""
+
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULTS = {"ENABLED": True, "OUTPUT_SUBDIR": "pagefind"}
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed or could not run: the build must fail with its message."""
+
+
+@dataclass(frozen=True)
+class SearchIndexSettings:
+    enabled: bool = True
+    output_subdir: str = "pagefind"
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    pages: int
+    output: Path
+
+
+def read_settings(settings: dict) -> SearchIndexSettings:
+    """Merge the SEARCH_INDEX setting over the defaults, rejecting unknown keys and bad types."""
+    given = settings.get("SEARCH_INDEX") or {}
+    unknown = set(given) - set(DEFAULTS)
+    if unknown:
+        raise SearchIndexError(f"SEARCH_INDEX: unknown keys {sorted(unknown)}")
+    merged = {**DEFAULTS, **given}
+    if not isinstance(merged["ENABLED"], bool):
+        raise SearchIndexError("SEARCH_INDEX['ENABLED'] must be True or False")
+    subdir = merged["OUTPUT_SUBDIR"]
+    if not isinstance(subdir, str) or not subdir or Path(subdir).is_absolute() or ".." in subdir:
+        raise SearchIndexError("SEARCH_INDEX['OUTPUT_SUBDIR'] must be a folder inside the site")
+    return SearchIndexSettings(enabled=merged["ENABLED"], output_subdir=subdir)
+
+
+def pagefind_binary() -> Path:
+    """The binary the pinned ``pagefind[bin]`` package installed."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as error:
+        raise SearchIndexError(
+            "pagefind is not installed: pip install -r requirements.txt"
+        ) from error
+    return Path(get_executable())
+
+
+def index_site(site: Path, output_subdir: str = "pagefind", binary: Path | None = None):
+    """Index every HTML page under ``site`` into ``site/output_subdir``; return what was indexed."""
+    command = [
+        str(binary or pagefind_binary()),
+        "--site",
+        str(site),
+        "--output-subdir",
+        output_subdir,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind failed (exit {result.returncode}):\n{result.stderr or result.stdout}"
+        )
+    return IndexReport(pages=indexed_pages(result.stdout), output=site / output_subdir)
+
+
+def indexed_pages(log: str) -> int:
+    """The page count from Pagefind's summary line ("Indexed 3 pages")."""
+    match = re.search(r"Indexed (\d+) pages?", log)
+    if match is None:
+        raise SearchIndexError(f"Pagefind's output has no page count:\n{log}")
+    return int(match.group(1))

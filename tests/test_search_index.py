@@ -1,0 +1,68 @@
+"""Search index plugin: settings, Pagefind's report, and a real build that is searchable."""
+
+import json
+
+import pytest
+
+from conftest import run_build
+from search_index import SearchIndexError, index_site, read_settings
+from search_index.indexer import indexed_pages
+from theme_site import write_sample_content
+
+
+def test_defaults_and_overrides():
+    assert read_settings({}).enabled is True
+    assert read_settings({"SEARCH_INDEX": {"ENABLED": False}}).enabled is False
+    assert read_settings({"SEARCH_INDEX": {"OUTPUT_SUBDIR": "find"}}).output_subdir == "find"
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"ENABLE": True}, "unknown keys"),
+        ({"ENABLED": "yes"}, "True or False"),
+        ({"OUTPUT_SUBDIR": "../elsewhere"}, "inside the site"),
+        ({"OUTPUT_SUBDIR": "/tmp/x"}, "inside the site"),
+    ],
+)
+def test_bad_settings_are_refused_with_a_clear_message(given, message):
+    with pytest.raises(SearchIndexError, match=message):
+        read_settings({"SEARCH_INDEX": given})
+
+
+def test_page_count_is_read_from_pagefind_output():
+    assert indexed_pages("Running Pagefind\n  Indexed 1 page\n  Indexed 42 words") == 1
+    assert indexed_pages("  Indexed 12 pages\n") == 12
+    with pytest.raises(SearchIndexError, match="no page count"):
+        indexed_pages("something else")
+
+
+def test_only_pages_with_a_marked_body_are_indexed(tmp_path):
+    (tmp_path / "release.html").write_text(
+        '<html lang="en"><body><aside>Sidebar words</aside>'
+        "<div data-pagefind-body><h1>Quay</h1><p>Boardwalk opens</p></div></body></html>"
+    )
+    (tmp_path / "list.html").write_text('<html lang="en"><body><p>A list</p></body></html>')
+    report = index_site(tmp_path)
+    assert report.pages == 1
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_failing_pagefind_fails_loudly(tmp_path):
+    with pytest.raises(SearchIndexError, match="Pagefind failed"):
+        index_site(tmp_path / "missing-site")
+
+
+def test_every_build_writes_the_index_of_its_releases(tmp_path):
+    content = write_sample_content(tmp_path / "content")
+    run_build(tmp_path / "site", PATH=str(content))
+    entry = json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    # Four releases (one is a translation) in two languages; lists and pages are not indexed.
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 4
+    assert set(entry["languages"]) == {"en", "fr"}
+
+
+def test_search_index_can_be_turned_off(tmp_path):
+    content = write_sample_content(tmp_path / "content")
+    run_build(tmp_path / "site", PATH=str(content), SEARCH_INDEX={"ENABLED": False})
+    assert not (tmp_path / "site" / "pagefind").exists()

@@ -114,3 +114,13 @@ def lock(c):
         f"{sys.executable} -m piptools compile -q --strip-extras --no-header "
         "--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in"
     )
+
+
+@task
+def quotes(c, path):
+    """Print what the sidebar plugin reads from one release: statements, speakers, roles, facts."""
+    from pelican.settings import read_settings
+
+    from press_sidebars.report import describe_release
+
+    print(describe_release(Path(path), read_settings(str(LOCAL_SETTINGS))))

@@ -7,69 +7,19 @@ from functools import lru_cache
 from .settings import LanguageCues
 
 # Lowercase words allowed inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-PARTICLES = set(
-    [
-        "de",
-        "du",
-        "des",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "di",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "le",
-        "la",
-        "bin",
-        "binti",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-    ]
+PARTICLES = frozenset(
+    re.findall(
+        r"\S+",
+        "de du des da das do dos di del della van von der den ter le la bin binti ibn al el y e",
+    )
 )
 # Capitalised words that start a sentence, not a name.
-NOT_NAMES = set(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "we",
-        "i",
-        "our",
-        "in",
-        "on",
-        "at",
-        "for",
-        "but",
-        "and",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "ce",
-        "cette",
-        "nous",
-        "je",
-        "dans",
-        "pour",
-        "mais",
-        "et",
-    ]
+NOT_NAMES = frozenset(
+    re.findall(
+        r"\S+",
+        "the a an this that these those it its we i our in on at for but and "
+        "le la les un une ce cette nous je dans pour mais et",
+    )
 )
 # A role stops before a clause like ", who …" or ", in a statement".
 _ROLE_END = re.compile(

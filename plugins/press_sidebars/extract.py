@@ -62,11 +62,11 @@ def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> QuotedParagr
         text = " ".join(block)
         read = read_paragraph(text, cues, honorifics)
         if read is not None and read.pieces:
-            pieces += read.pieces
+            pieces += read.texts
             attribution = attribution or read.attribution
         else:
             pieces.append(text)
-    return QuotedParagraph(pieces, attribution, False) if pieces else None
+    return QuotedParagraph(pieces, attribution, False, separate=True) if pieces else None
 
 
 class _Names:
@@ -206,7 +206,7 @@ def extract(
             anchor_for(q.unit, f"quote-{number}" if i == 0 else f"quote-{number}-{i + 1}")
             for i, q in enumerate(group)
         ]
-        paragraphs = [" ".join(q.paragraph.pieces) for q in group]
+        paragraphs = [text for q in group for text in q.paragraph.texts]
         statements.append(
             Statement(
                 anchors[0], paragraphs, _excerpt(paragraphs, config.excerpt_words), None, anchors

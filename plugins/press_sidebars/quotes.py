@@ -19,6 +19,12 @@ class QuotedParagraph:
     pieces: list[str]  # quoted text, outer marks removed, in order
     attribution: Attribution | None
     open_at_end: bool  # no closing mark: the quotation goes on into the next paragraph
+    separate: bool = False  # pieces are paragraphs (a blockquote), not parts of one sentence
+
+    @property
+    def texts(self) -> list[str]:
+        """The paragraph(s) this contributes; a split quotation's parts joined by " … "."""
+        return list(self.pieces) if self.separate else [" … ".join(self.pieces)]
 
 
 def quote_spans(text: str) -> list[tuple[int, int | None]]:
@@ -28,24 +34,27 @@ def quote_spans(text: str) -> list[tuple[int, int | None]]:
     apostrophes are not quotation marks at all.
     """
     spans: list[tuple[int, int | None]] = []
-    depth, start = 0, 0
+    stack: list[str] = []  # opening marks; German „…“ closes with the mark English opens with
+    start = 0
     for match in _MARKS.finditer(text):
         i, mark = match.start(), match.group()
         if mark == '"':
             opening = i == 0 or text[i - 1] in _OPEN_CONTEXT
-            if opening and depth and i + 1 < len(text) and text[i + 1] in " ,.;:!?)":
+            if opening and stack and i + 1 < len(text) and text[i + 1] in " ,.;:!?)":
                 opening = False  # '… "comfort women" …' closes even after a space-less word
+        elif mark == "“" and stack and stack[-1] == "„":
+            opening = False
         else:
             opening = mark in _OPENERS
         if opening:
-            if depth == 0:
+            if not stack:
                 start = i
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
+            stack.append(mark)
+        elif stack:
+            stack.pop()
+            if not stack:
                 spans.append((start, i + 1))
-    if depth:
+    if stack:
         spans.append((start, None))
     return spans
 

@@ -93,7 +93,7 @@ def parse_role(rest: str) -> str | None:
         return None
     rest = rest[1:].strip()
     for match in _ROLE_END.finditer(rest):
-        if match.group().startswith(".") and _ABBREVIATION.search(rest[: match.start()]):
+        if match.group().startswith(".") and _ABBREVIATION.search(rest, 0, match.start()):
             continue
         rest = rest[: match.start()]
         break

@@ -11,8 +11,11 @@ from .blocks import (
     collapse_runs,
     existing_ids,
     fact_candidates,
+    inline_runs,
     insert_ids,
+    opening_id,
     parse_units,
+    plain_text,
     quote_candidates,
     scan_units,
     segments,
@@ -151,18 +154,16 @@ def extract(
     units = scan_units(html)
     quote_units = quote_candidates(html, units)
     fact_units = fact_candidates(html, units)
-    parse_units(
-        html, sorted({id(u): u for u in quote_units + fact_units}.values(), key=lambda u: u.start)
-    )
+    # One bs4 parse for the blockquotes, whose inner structure matters (paragraphs, a last
+    # "— Name" line); paragraphs only need their text or bold runs, read from the HTML directly.
+    parse_units(html, [u for u in quote_units if u.name == "blockquote"])
 
     quoted: list[_Quoted] = []
     for unit in quote_units:
         if unit.name == "blockquote":
             read = _read_blockquote(unit, cues, honorifics)
         else:
-            read = read_paragraph(
-                collapse("".join(t for t, _ in segments(unit.tag))), cues, honorifics
-            )
+            read = read_paragraph(plain_text(html, unit), cues, honorifics)
         if read is not None:
             quoted.append(_Quoted(unit, read))
 
@@ -176,6 +177,8 @@ def extract(
     new_ids: dict[int, str] = {}
 
     def anchor_for(unit: Unit, base: str) -> str:
+        if unit.existing_id is None and "id" in html[unit.start : unit.open_end]:
+            unit.existing_id = opening_id(html, unit)
         if unit.existing_id:
             return unit.existing_id
         anchor = _unique(base, taken)
@@ -220,7 +223,7 @@ def extract(
 
     facts: list[Fact] = []
     for unit in fact_units:
-        runs = collapse_runs(segments(unit.tag, skip_lists=unit.name == "li"))
+        runs = collapse_runs(inline_runs(html, unit, skip_lists=unit.name == "li"))
         for sentence in facts_in(runs):
             anchor = anchor_for(unit, f"fact-{len(facts) + 1}")
             facts.append(Fact(anchor, sentence))

@@ -20,7 +20,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             following[0].isupper() or following[0].isdigit() or following[0] in '"“«‘(['
         ):
             continue
-        head = text[start : match.start() + 1]
+        head = text[max(start, match.start() - 12) : match.start() + 1]  # the word before
         if _NO_BREAK_BEFORE.search(head):
             continue
         bounds.append((start, match.end()))

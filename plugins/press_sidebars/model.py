@@ -3,8 +3,10 @@
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def slugify_name(name: str) -> str:
     """A URL slug for a person: accents dropped, other scripts kept ("李明" stays "李明")."""
     decomposed = unicodedata.normalize("NFKD", name)

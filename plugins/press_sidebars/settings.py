@@ -1,6 +1,7 @@
 """The one settings dict, PRESS_SIDEBARS: defaults, merging and start-up validation."""
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -91,7 +92,7 @@ class Config:
     labels: dict[str, dict[str, str]]
     honorifics: tuple[str, ...]
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Changes whenever a setting that affects extraction changes (part of cache keys)."""
         return repr((self.excerpt_words, sorted(self.cues.items()), self.honorifics))

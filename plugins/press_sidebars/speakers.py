@@ -5,9 +5,20 @@ from dataclasses import dataclass, field
 from .model import Statement
 
 
+@dataclass(frozen=True)
+class ReleaseRef:
+    """What a speaker page shows of a release, read once (Pelican computes `url` per access)."""
+
+    title: str
+    url: str
+    lang: str
+    date_iso: str
+    locale_date: str
+
+
 @dataclass
 class SpeakerEntry:
-    article: object  # the Pelican article (title, url, date, lang)
+    article: ReleaseRef
     statement: Statement
 
 
@@ -35,6 +46,7 @@ def speaker_pages(articles) -> list[SpeakerPage]:
         sidebars = getattr(article, "press_sidebars", None)
         if sidebars is None:
             continue
+        ref = None
         for statement in sidebars.statements:
             speaker = statement.speaker
             if speaker is None:
@@ -42,5 +54,13 @@ def speaker_pages(articles) -> list[SpeakerPage]:
             page = pages.setdefault(speaker.slug, SpeakerPage(speaker.name, speaker.slug))
             if page.role is None and speaker.role:
                 page.role = speaker.role
-            page.entries.append(SpeakerEntry(article, statement))
+            if ref is None:
+                ref = ReleaseRef(
+                    article.title,
+                    article.url,
+                    article.lang,
+                    article.date.isoformat(),
+                    article.locale_date,
+                )
+            page.entries.append(SpeakerEntry(ref, statement))
     return sorted(pages.values(), key=lambda p: (p.name.split()[-1].lower(), p.name.lower()))

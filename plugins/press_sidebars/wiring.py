@@ -61,10 +61,12 @@ def apply(article, config: Config) -> None:
         if len(_RESULTS) >= _MAX_RESULTS:
             _RESULTS.clear()
         _RESULTS[key] = cached
-        # The processed body gives the same result: a second pass is a lookup.
-        _RESULTS[cache_key(result.html, lang, config, declared)] = cached
+        if result.html != html:  # the processed body gives the same result: make it a lookup
+            _RESULTS[cache_key(result.html, lang, config, declared)] = cached
+    if cached[0] != html:
+        key = cache_key(cached[0], lang, config, declared)
     article._content, article.press_sidebars = cached
-    article._press_sidebars_key = cache_key(article._content, lang, config, declared)
+    article._press_sidebars_key = key
 
 
 def _process_articles(generator) -> None:

@@ -24,7 +24,8 @@ _TAG = re.compile(
     rf"|<(/?)({_BLOCK_TAGS})(?![\w-])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.S | re.I,
 )
-_ANY_TAG = re.compile(r"<!--.*?-->|<(br)\b[^>]*>|<[^>]*>", re.S | re.I)
+_ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
+_ANY_TAG = re.compile(rf"<!--.*?-->|<(br)\b{_ATTRIBUTES}>|</?[A-Za-z]{_ATTRIBUTES}>", re.S | re.I)
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _CLOSES_P = {"p", "div", "ul", "ol", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6",
              "pre", "hr", "figure", "section", "dl"}  # fmt: skip

@@ -35,4 +35,8 @@ def who(md_text: str, **kwargs) -> list[tuple]:
 
 
 def text_of(html: str) -> str:
-    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+    """The text a reader sees, whitespace collapsed (a <br> is a break, so whitespace)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for br in soup.find_all("br"):
+        br.replace_with(" ")
+    return " ".join(soup.get_text().split())

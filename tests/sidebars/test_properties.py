@@ -159,3 +159,31 @@ def test_the_prefilter_never_hides_a_quotation(case):
     finally:
         blocks.might_quote = saved
     assert fast == slow
+
+
+PIECES = st.sampled_from(
+    ['"', "“", "”", "«", "»", "„", "’", "'", "**", "*", "> ", "- ", "## ", "\n\n", "\n", ",", ":",
+     ".", " said ", " she added", " according to ", " Mira Castellanos", " Dr.", " — ", "<br>",
+     "&amp;", "<p>", "</p>", "<blockquote>", "word", "Word", " "]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.sampled_from(["en", "fr"]))
+def test_any_input_keeps_the_body_text_and_gives_consistent_sidebars(markdown_text, lang):
+    html = render(markdown_text)
+    result = extract(html, lang, CONFIG)
+    assert text_of(result.html) == text_of(html)
+    ids = re.findall(r' id="([^"]+)"', result.html)
+    assert len(ids) == len(set(ids))
+    if result.sidebars is not None:
+        anchors = [a for s in result.sidebars.statements for a in s.anchors]
+        anchors += [f.anchor for f in result.sidebars.facts]
+        assert set(anchors) <= set(ids)
+        body_text = text_of(result.html)
+        for s in result.sidebars.statements:
+            for paragraph in s.paragraphs:
+                for piece in paragraph.split(" … "):
+                    assert norm(piece) in body_text
+        for f in result.sidebars.facts:
+            assert norm(f.text) in body_text

@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .settings import LanguageCues
 
@@ -27,6 +28,10 @@ _ROLE_END = re.compile(
     r"qui|lors|dans|en|ajoutant|avant|après)\b|[;!?]|\.(?=\s|$)"
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Ltd|Co|Corp|Dr|Prof|St|Jr|Sr|No|Mr|Mrs|Ms))$")
+
+
+_TOKEN = re.compile(r"\S+")
+_INITIAL = re.compile(r"[^\W\d_]\.")
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def _is_honorific(token: str, honorifics: tuple[str, ...]) -> bool:
 
 def parse_name(text: str, honorifics: tuple[str, ...]) -> tuple[str | None, str]:
     """Split "Dr. Jane Doe, director of X …" into ("Jane Doe", ", director of X …")."""
-    tokens = list(re.finditer(r"\S+", text))
+    tokens = list(islice(_TOKEN.finditer(text), 12))  # a name is never longer than this
     i = 0
     while i < len(tokens) and _is_honorific(tokens[i].group(), honorifics):
         i += 1
@@ -66,7 +71,7 @@ def parse_name(text: str, honorifics: tuple[str, ...]) -> tuple[str | None, str]
         core = core.lstrip('("“«')
         if not core:
             break
-        initial = re.fullmatch(r"[^\W\d_]\.", token) is not None and core[0].isupper()
+        initial = _INITIAL.fullmatch(token) is not None and core[0].isupper()
         capital = core[0].isupper()
         particle = core.lower() in PARTICLES and words and i + 1 < len(tokens)
         if particle:

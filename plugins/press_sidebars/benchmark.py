@@ -113,8 +113,8 @@ def run(
         lines += [
             f"Full build of {releases} copies of the seed, {rounds} alternated rounds (best of):",
             f"  plugin off: {best_off:.2f} s ({best_off / releases * 1000:.2f} ms/release)",
-            f"  plugin on:  {best_on:.2f} s ({best_on / releases * 1000:.2f} ms/release, "
-            f"includes {releases} speaker-page entries)",
+            f"  plugin on:  {best_on:.2f} s ({best_on / releases * 1000:.2f} ms/release; "
+            f"asides, JSON-LD and speaker pages with {releases * 4} entries included)",
             f"  ratio on/off: {best_on / best_off:.3f} "
             f"(medians: {statistics.median(on) / statistics.median(off):.3f})",
             f"  extraction alone / plugin-off build: {extract_ms * releases / 1000 / best_off:.1%}",

@@ -114,14 +114,17 @@ class SpeakerPagesGenerator(Generator):
         if not self.speaker_pages:
             return
         relative = self.settings["RELATIVE_URLS"]
+        config = _config(self.settings)
+        labels = config.labels.get(self.settings["DEFAULT_LANG"], config.labels["en"])
         template = self.get_template("speaker")
         for page in self.speaker_pages:
             writer.write_file(
-                page.save_as, template, self.context, relative, url=page.url, speaker=page
-            )
+                page.save_as, template, self.context, relative,
+                url=page.url, speaker=page, labels=labels,
+            )  # fmt: skip
         writer.write_file(
             "speakers/index.html", self.get_template("speakers"), self.context, relative,
-            url="speakers/", speakers=self.speaker_pages,
+            url="speakers/", speakers=self.speaker_pages, labels=labels,
         )  # fmt: skip
 
 

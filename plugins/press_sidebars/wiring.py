@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 # Results by content hash, shared by every build in this process (`make serve` rebuilds).
 _RESULTS: dict[str, tuple] = {}
-_MAX_RESULTS = 50_000
+_MAX_RESULTS = 20_000  # entries share their strings with the articles; this bounds `make serve`
 _state: dict = {}
 
 
@@ -24,7 +24,7 @@ def _configure(pelican) -> None:
         pelican.settings.get("PRESS_SIDEBARS"), pelican.settings.get("PRESS_LANGUAGES")
     )
     pelican.settings["PRESS_SIDEBARS_CONFIG"] = config
-    _state.update(config=config, unattributed=[])
+    _state["unattributed"] = []
 
 
 def _config(settings) -> Config:

@@ -25,7 +25,9 @@ _TAG = re.compile(
     re.S | re.I,
 )
 _ATTRIBUTES = r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*"
-_ANY_TAG = re.compile(rf"<!--.*?-->|<(br)\b{_ATTRIBUTES}>|</?[A-Za-z]{_ATTRIBUTES}>", re.S | re.I)
+_ANY_TAG = re.compile(rf"<!--.*?-->|</?[A-Za-z]{_ATTRIBUTES}>", re.S)
+_BR = re.compile(rf"<br\b{_ATTRIBUTES}>", re.I)
+_SPACES = re.compile(r"\s+")
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _CLOSES_P = {"p", "div", "ul", "ol", "blockquote", "table", "h1", "h2", "h3", "h4", "h5", "h6",
              "pre", "hr", "figure", "section", "dl"}  # fmt: skip
@@ -128,18 +130,21 @@ def quote_candidates(html: str, units: list[Unit]) -> list[Unit]:
 
 def might_quote(html: str, unit: Unit) -> bool:
     """Cheap test on the raw HTML; everything it lets through is read properly afterwards."""
-    if not ANY_MARK.search(html, unit.open_end, unit.end):
-        return False
+    if OPENS_WITH_MARK.match(html, unit.start, unit.end):
+        return True
     return bool(
-        OPENS_WITH_MARK.match(html, unit.start, unit.end)
-        or INTRODUCED_MARK.search(html, unit.open_end, unit.end)
+        ANY_MARK.search(html, unit.open_end, unit.end)
+        and INTRODUCED_MARK.search(html, unit.open_end, unit.end)
     )
 
 
 def plain_text(html: str, unit: Unit) -> str:
     """The text of a paragraph as a browser shows it (tags dropped, <br> a space)."""
-    text = _ANY_TAG.sub(lambda m: " " if m.group(1) else "", html[unit.open_end : unit.end])
-    return " ".join(htmllib.unescape(text).split())
+    text = html[unit.open_end : unit.end]
+    if "<br" in text or "<BR" in text:
+        text = _BR.sub(" ", text)
+    text = _ANY_TAG.sub("", text)
+    return " ".join((htmllib.unescape(text) if "&" in text else text).split())
 
 
 def fact_candidates(html: str, units: list[Unit]) -> list[Unit]:
@@ -235,7 +240,7 @@ def collapse_runs(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Collapse whitespace across runs as a browser shows it; merge neighbours of a kind."""
     out: list[list] = []
     for text, bold in runs:
-        text = re.sub(r"\s+", " ", text)
+        text = _SPACES.sub(" ", text)
         if out and out[-1][0].endswith(" ") and text.startswith(" "):
             text = text[1:]
         if not out and text.startswith(" "):
@@ -257,7 +262,7 @@ def insert_ids(html: str, ids: dict[int, str]) -> str:
     """Insert ` id="…"` right after the tag name at each given offset."""
     pieces, last = [], 0
     for at in sorted(ids):
-        pieces += [html[last:at], f' id="{htmllib.escape(ids[at])}"']
+        pieces += [html[last:at], f' id="{ids[at]}"']  # our own ids: letters, digits, -_
         last = at
     pieces.append(html[last:])
     return "".join(pieces)

@@ -25,6 +25,7 @@ from .model import Fact, Sidebars, Speaker, Statement, slugify_name
 from .quotes import QuotedParagraph, quote_spans, read_paragraph
 from .settings import Config, LanguageCues
 
+_SPACE = re.compile(r"\s*")
 _DASH_LINE = re.compile(r"^\s*(?:—|―|–|--|-)\s*(\S.*)$")
 
 
@@ -102,7 +103,10 @@ def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
     groups: list[list[_Quoted]] = []
     for item in quoted:
         previous = groups[-1][-1] if groups else None
-        adjacent = previous is not None and not html[previous.unit.end : item.unit.start].strip()
+        adjacent = (
+            previous is not None
+            and _SPACE.match(html, previous.unit.end, item.unit.start).end() == item.unit.start
+        )
         own = item.paragraph.attribution
         group_speaker = (
             next((q.paragraph.attribution for q in groups[-1] if q.paragraph.attribution), None)
@@ -177,7 +181,7 @@ def extract(
     new_ids: dict[int, str] = {}
 
     def anchor_for(unit: Unit, base: str) -> str:
-        if unit.existing_id is None and "id" in html[unit.start : unit.open_end]:
+        if unit.existing_id is None and html.find("id", unit.start, unit.open_end) != -1:
             unit.existing_id = opening_id(html, unit)
         if unit.existing_id:
             return unit.existing_id
@@ -186,10 +190,11 @@ def extract(
         unit.existing_id = anchor
         return anchor
 
-    statements: list[Statement] = []
+    # Who speaks in each statement; roles are known only once every mention has been read.
+    groups = _group(quoted, html)
     last_named: str | None = None
-    speakers_of: list[str | None] = []
-    for group in _group(quoted, html):
+    speaker_names: list[str | None] = []
+    for group in groups:
         attribution = next(
             (q.paragraph.attribution for q in group if q.paragraph.attribution), None
         )
@@ -203,23 +208,22 @@ def extract(
                     names.roles[name] = attribution.role  # a role given once is carried over
         if name is not None:
             last_named = name
-        speakers_of.append(name)
-        number = len(statements) + 1
+        speaker_names.append(name)
+    speakers = {
+        name: Speaker(name, names.role(name), slugify_name(name))
+        for name in speaker_names
+        if name is not None
+    }
+
+    statements: list[Statement] = []
+    for number, (group, name) in enumerate(zip(groups, speaker_names, strict=True), 1):
         anchors = [
             anchor_for(q.unit, f"quote-{number}" if i == 0 else f"quote-{number}-{i + 1}")
             for i, q in enumerate(group)
         ]
         paragraphs = [text for q in group for text in q.paragraph.texts]
-        statements.append(
-            Statement(
-                anchors[0], paragraphs, _excerpt(paragraphs, config.excerpt_words), None, anchors
-            )
-        )
-    for index, name in enumerate(speakers_of):
-        if name is not None:
-            role = names.role(name)
-            speaker = Speaker(name, role, slugify_name(name))
-            statements[index] = Statement(**{**statements[index].__dict__, "speaker": speaker})
+        excerpt = _excerpt(paragraphs, config.excerpt_words)
+        statements.append(Statement(anchors[0], paragraphs, excerpt, speakers.get(name), anchors))
 
     facts: list[Fact] = []
     for unit in fact_units:

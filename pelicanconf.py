@@ -27,6 +27,7 @@ PAGE_SAVE_AS = "{slug}/index.html"
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = ["pelican.plugins.yaml_metadata", "strict_build", "release_checks"]
+PLUGINS += ["press_sidebars"]  # quotations and key facts sidebars, speaker pages
 
 # Pelican leaves autoescape off; every string from content must be escaped.
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}

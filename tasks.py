@@ -166,3 +166,22 @@ def deploy(c, to, dest="", branch="gh-pages", remote="origin"):
     except DeployError as error:
         print(f"Deploy failed: {error}", file=sys.stderr)
         sys.exit(1)
+
+
+@task
+def quotes(c, path):
+    """Print what the sidebar plugin reads from one release: statements, speakers, roles, facts."""
+    from pelican.settings import read_settings
+
+    from press_sidebars.report import describe_release
+
+    print(describe_release(Path(path), read_settings(str(LOCAL_SETTINGS))))
+
+
+@task(name="sidebars-bench")
+def sidebars_bench(c, repeat=1000, releases=300, rounds=2):
+    """Measure the sidebar plugin: extraction per release and full builds with it on and off."""
+    from press_sidebars.benchmark import run
+
+    seed = ROOT / "content" / "2021-10-25-amnesty-international-to-close-its-hong-kong-offices.md"
+    print(run(seed, LOCAL_SETTINGS, int(repeat), int(releases), int(rounds)))

@@ -1,0 +1,248 @@
+"""From a release's HTML to its sidebars: the one entry point, plain data in and out."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .attribution import Attribution, parse_attribution, parse_name
+from .blocks import (
+    Unit,
+    collapse,
+    collapse_runs,
+    existing_ids,
+    fact_candidates,
+    inline_runs,
+    insert_ids,
+    opening_id,
+    parse_units,
+    plain_text,
+    quote_candidates,
+    scan_units,
+    segments,
+)
+from .facts import facts_in, sentence_bounds
+from .model import Fact, Sidebars, Speaker, Statement, slugify_name
+from .quotes import QuotedParagraph, quote_spans, read_paragraph
+from .settings import Config, LanguageCues
+
+_SPACE = re.compile(r"\s*")
+_DASH_LINE = re.compile(r"^\s*(?:—|―|–|--|-)\s*(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    html: str  # the body with ids on quoted and fact paragraphs; text unchanged
+    sidebars: Sidebars | None
+
+
+@dataclass
+class _Quoted:
+    unit: Unit
+    paragraph: QuotedParagraph
+
+
+def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> QuotedParagraph | None:
+    """A blockquote is a quotation; a last line "— Name, role" names its speaker."""
+    paragraphs = unit.tag.find_all("p") or [unit.tag]
+    lines = [
+        [collapse(line) for line in "".join(t for t, _ in segments(p)).split("\n")]
+        for p in paragraphs
+    ]
+    lines = [[line for line in block if line] for block in lines]
+    lines = [block for block in lines if block]
+    if not lines:
+        return None
+    attribution = None
+    dash = _DASH_LINE.match(lines[-1][-1])
+    if dash:
+        name, rest = parse_name(dash.group(1), honorifics)
+        if name:
+            rest = rest.strip()
+            attribution = Attribution(name, rest.lstrip(", ").rstrip(".") or None)
+            lines[-1].pop()
+            lines = [block for block in lines if block]
+    pieces = []
+    for block in lines:
+        text = " ".join(block)
+        read = read_paragraph(text, cues, honorifics)
+        if read is not None and read.pieces:
+            pieces += read.texts
+            attribution = attribution or read.attribution
+        else:
+            pieces.append(text)
+    return QuotedParagraph(pieces, attribution, False, separate=True) if pieces else None
+
+
+class _Names:
+    """Full names known in one release, so "Castellanos" resolves to "Mira Castellanos"."""
+
+    def __init__(self, declared: dict[str, str | None]):
+        self.full: list[str] = list(declared)
+        self.roles: dict[str, str | None] = {}
+        self.declared = declared
+
+    def learn(self, name: str) -> None:
+        if len(name.split()) > 1 and name not in self.full:
+            self.full.append(name)
+
+    def resolve(self, mention: str) -> str:
+        if mention in self.full:
+            return mention
+        tokens = mention.split()
+        matches = [n for n in self.full if n.split()[-len(tokens) :] == tokens]
+        return matches[0] if len(matches) == 1 else mention  # ambiguous: keep what was written
+
+    def role(self, name: str) -> str | None:
+        if name in self.declared:
+            return self.declared[name]
+        return self.roles.get(name)
+
+
+def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
+    """Statements: a quoted paragraph without attribution continues the one just before it."""
+    groups: list[list[_Quoted]] = []
+    for item in quoted:
+        previous = groups[-1][-1] if groups else None
+        adjacent = (
+            previous is not None
+            and _SPACE.match(html, previous.unit.end, item.unit.start).end() == item.unit.start
+        )
+        own = item.paragraph.attribution
+        group_speaker = (
+            next((q.paragraph.attribution for q in groups[-1] if q.paragraph.attribution), None)
+            if groups
+            else None
+        )
+        if adjacent and (own is None or (previous.paragraph.open_at_end and group_speaker is None)):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _excerpt(paragraphs: list[str], limit: int) -> str:
+    """Whole sentences of the first paragraph within `limit` words, "…" when shortened."""
+    first = paragraphs[0]
+    if len(paragraphs) == 1 and len(first.split()) <= limit:
+        return first
+    taken, words = "", 0
+    for start, end in sentence_bounds(first):
+        sentence = first[start:end].strip()
+        count = len(sentence.split())
+        if words + count > limit:
+            break
+        taken, words = f"{taken} {sentence}".strip(), words + count
+    if not taken:
+        taken = " ".join(first.split()[:limit]).rstrip(",;:")
+    return taken if taken == first and len(paragraphs) == 1 else f"{taken} …"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    anchor, n = base, 1
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}_{n}"
+    taken.add(anchor)
+    return anchor
+
+
+def extract(
+    html: str,
+    lang: str,
+    config: Config,
+    declared_speakers: dict[str, str | None] | None = None,
+) -> Extraction:
+    """Read the quotations and key facts of one release body (HTML)."""
+    cues = config.cues.get(lang) or config.cues["en"]
+    honorifics = config.honorifics
+    units = scan_units(html)
+    quote_units = quote_candidates(html, units)
+    fact_units = fact_candidates(html, units)
+    # One bs4 parse for the blockquotes, whose inner structure matters (paragraphs, a last
+    # "— Name" line); paragraphs only need their text or bold runs, read from the HTML directly.
+    parse_units(html, [u for u in quote_units if u.name == "blockquote"])
+
+    quoted: list[_Quoted] = []
+    for unit in quote_units:
+        if unit.name == "blockquote":
+            read = _read_blockquote(unit, cues, honorifics)
+        else:
+            read = read_paragraph(plain_text(html, unit), cues, honorifics)
+        if read is not None:
+            quoted.append(_Quoted(unit, read))
+
+    names = _Names(dict(declared_speakers or {}))
+    for item in quoted:
+        attribution = item.paragraph.attribution
+        if attribution and attribution.name:
+            names.learn(attribution.name)
+
+    taken = existing_ids(html)
+    new_ids: dict[int, str] = {}
+
+    def anchor_for(unit: Unit, base: str) -> str:
+        if unit.existing_id is None and html.find("id", unit.start, unit.open_end) != -1:
+            unit.existing_id = opening_id(html, unit)
+        if unit.existing_id:
+            return unit.existing_id
+        anchor = _unique(base, taken)
+        new_ids[unit.id_insert_at] = anchor
+        unit.existing_id = anchor
+        return anchor
+
+    # Who speaks in each statement; roles are known only once every mention has been read.
+    groups = _group(quoted, html)
+    last_named: str | None = None
+    speaker_names: list[str | None] = []
+    for group in groups:
+        attribution = next(
+            (q.paragraph.attribution for q in group if q.paragraph.attribution), None
+        )
+        name = None
+        if attribution is not None:
+            if attribution.pronoun:
+                name = last_named
+            else:
+                name = names.resolve(attribution.name)
+                if attribution.role and name not in names.roles:
+                    names.roles[name] = attribution.role  # a role given once is carried over
+        if name is not None:
+            last_named = name
+        speaker_names.append(name)
+    speakers = {
+        name: Speaker(name, names.role(name), slugify_name(name))
+        for name in speaker_names
+        if name is not None
+    }
+
+    statements: list[Statement] = []
+    for number, (group, name) in enumerate(zip(groups, speaker_names, strict=True), 1):
+        anchors = [
+            anchor_for(q.unit, f"quote-{number}" if i == 0 else f"quote-{number}-{i + 1}")
+            for i, q in enumerate(group)
+        ]
+        paragraphs = [text for q in group for text in q.paragraph.texts]
+        excerpt = _excerpt(paragraphs, config.excerpt_words)
+        statements.append(Statement(anchors[0], paragraphs, excerpt, speakers.get(name), anchors))
+
+    facts: list[Fact] = []
+    for unit in fact_units:
+        runs = collapse_runs(inline_runs(html, unit, skip_lists=unit.name == "li"))
+        for sentence in facts_in(runs):
+            anchor = anchor_for(unit, f"fact-{len(facts) + 1}")
+            facts.append(Fact(anchor, sentence))
+
+    new_html = insert_ids(html, new_ids) if new_ids else html
+    if not statements and not facts:
+        return Extraction(new_html, None)
+    labels = config.labels.get(lang) or config.labels["en"]
+    return Extraction(new_html, Sidebars(statements, facts, labels))
+
+
+def cache_key(html: str, lang: str, config: Config, declared: dict | None) -> str:
+    digest = hashlib.blake2b(html.encode(), digest_size=16)
+    digest.update(repr((lang, config.fingerprint, sorted((declared or {}).items()))).encode())
+    return digest.hexdigest()
+
+
+__all__ = ["Extraction", "cache_key", "extract", "parse_attribution", "quote_spans"]

@@ -1,0 +1,252 @@
+"""End to end: real Pelican builds into tmp_path with the sidebar plugin."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import run_build
+from press_sidebars import PressSidebarsSettingsError
+from strict_build import StrictBuildError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def release(title, date, body, **front):
+    lines = [
+        "---",
+        f"title: {title}",
+        f"date: {date}",
+        "author: Harbour Trust",
+        "category: Press releases",
+        f"summary: {title}.",
+        f"lang: {front.pop('lang', 'en')}",
+    ]
+    for key, value in front.items():
+        lines.append(f"{key}: {value}")
+    return "\n".join([*lines, "---", "", body.strip(), ""])
+
+
+def page(output: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def site(write_release, tmp_path):
+    write_release(
+        "2024-03-01-quay.md",
+        release(
+            "Quay opens",
+            "2024-03-01T09:00:00+01:00",
+            """
+The quay opens on **2 March**, the Trust announced.
+
+*"The quay belongs to everyone &lt;who&gt; lives here,"* said Mira Castellanos,
+director of the Harbour & Quay Trust.
+
+*"We built it with the neighbourhood."*
+
+The boardwalk is 1.2 km long.
+
+"Nobody asked the fishermen."
+""",
+        ),
+    )
+    write_release(
+        "2024-05-01-benches.md",
+        release(
+            "Benches arrive",
+            "2024-05-01T09:00:00+01:00",
+            '"Twelve benches arrive this week," Castellanos said.',
+            speakers="{Mira Castellanos: chair of the Harbour Trust}",
+        ),
+    )
+    write_release(
+        "2024-06-01-draft.md",
+        release(
+            "Draft",
+            "2024-06-01T09:00:00+01:00",
+            '"A secret plan," said Luis Ortega.',
+            status="draft",
+        ),
+    )
+    write_release(
+        "2024-06-02-hidden.md",
+        release(
+            "Hidden",
+            "2024-06-02T09:00:00+01:00",
+            '"Another secret," said Ana Hidden.',
+            status="hidden",
+        ),
+    )
+    write_release(
+        "2024-07-01-off.md",
+        release(
+            "Sidebars off",
+            "2024-07-01T09:00:00+01:00",
+            '"Off the record," said Mira Castellanos.\n\nOpens on **3 March**.',
+            sidebars="false",
+        ),
+    )
+    write_release(
+        "2024-08-01-fr.md",
+        release(
+            "Le quai ouvre",
+            "2024-08-01T09:00:00+01:00",
+            "« Le quai appartient à tous », a déclaré Marie Dupont, directrice du port.",
+            lang="fr",
+        ),
+    )
+    write_release(
+        "2024-09-01-plain.md",
+        release("Nothing to quote", "2024-09-01T09:00:00+01:00", "The board met on Monday."),
+    )
+    output = tmp_path / "output"
+    run_build(output, PATH=str(write_release.content))
+    return output
+
+
+def test_aside_markup_ids_and_links(site):
+    quay = page(site, "2024/quay-opens/index.html")
+    figures = quay.select("aside.quotes > figure.quote")
+    assert len(figures) == 2
+    first = figures[0]
+    assert (
+        first.blockquote.get_text(strip=True) == "The quay belongs to everyone <who> lives here …"
+    )
+    assert first.select_one("cite.speaker").get_text(strip=True) == "Mira Castellanos"
+    assert first.select_one("span.role").get_text() == "director of the Harbour & Quay Trust"
+    assert first.select_one("a.in-text")["href"] == "#quote-1"
+    assert quay.select_one(".body #quote-1") is not None
+    assert quay.select_one(".body #quote-1-2") is not None
+    assert figures[1].select_one("cite.speaker").get_text(strip=True) == "Unattributed"
+    assert quay.select_one("aside.key-facts li strong").get_text() == "2 March"
+    raw = (site / "2024/quay-opens/index.html").read_text(encoding="utf-8")
+    assert "&lt;who&gt;" in raw and "Harbour &amp; Quay Trust" in raw  # escaped, not markup
+
+
+def test_unattributed_quotations_are_listed_by_the_build(write_release, tmp_path, capsys):
+    write_release(
+        "2024-03-01-a.md",
+        release("A", "2024-03-01T09:00:00+01:00", 'The board met.\n\n"Nobody asked us."'),
+    )
+    run_build(tmp_path / "out", PATH=str(write_release.content))
+    err = capsys.readouterr().err
+    assert "1 unattributed quotation(s)" in err
+    assert "2024-03-01-a.md: unattributed quotation #quote-1: “Nobody asked us.”" in err
+
+
+def test_json_ld_has_part(site):
+    quay = page(site, "2024/quay-opens/index.html")
+    data = json.loads(quay.find("script", type="application/ld+json").string)
+    assert data["hasPart"][0] == {
+        "@type": "Quotation",
+        "text": (
+            "The quay belongs to everyone <who> lives here\n\nWe built it with the neighbourhood."
+        ),
+        "spokenByCharacter": {
+            "@type": "Person",
+            "name": "Mira Castellanos",
+            "jobTitle": "director of the Harbour & Quay Trust",
+        },
+        "url": "../../2024/quay-opens/#quote-1",
+    }
+    assert "spokenByCharacter" not in data["hasPart"][1]
+
+
+def test_speaker_pages_newest_first_published_only(site):
+    mira = page(site, "speakers/mira-castellanos/index.html")
+    links = [a["href"] for a in mira.select("figure.quote figcaption a")]
+    assert links == ["../../2024/benches-arrive/#quote-1", "../../2024/quay-opens/#quote-1"]
+    assert mira.select_one("p.role").get_text() == "chair of the Harbour Trust"  # newest role
+    index = page(site, "speakers/index.html")
+    assert [a.get_text() for a in index.select("ul.speakers a")] == [
+        "Mira Castellanos",
+        "Marie Dupont",
+    ]
+    assert not (site / "speakers" / "luis-ortega").exists()  # draft
+    assert not (site / "speakers" / "ana-hidden").exists()  # hidden
+
+
+def test_front_matter_speakers_override_the_role(site):
+    benches = page(site, "2024/benches-arrive/index.html")
+    assert benches.select_one("cite.speaker").get_text(strip=True) == "Mira Castellanos"
+    assert benches.select_one("span.role").get_text() == "chair of the Harbour Trust"
+
+
+def test_sidebars_false_and_nothing_to_show(site):
+    off = page(site, "2024/sidebars-off/index.html")
+    assert off.select("aside") == [] and off.select(".body [id]") == []
+    assert off.find("script", type="application/ld+json") is None
+    plain = page(site, "2024/nothing-to-quote/index.html")
+    assert plain.select("aside") == []
+
+
+def test_french_release_gets_french_labels(site):
+    fr = page(site, "2024/le-quai-ouvre/fr/index.html")
+    assert fr.select_one("aside.quotes h2").get_text() == "Qui a dit quoi"
+    assert fr.select_one("span.role").get_text() == "directrice du port"
+
+
+def test_draft_page_keeps_its_sidebar_without_a_dead_speaker_link(site):
+    draft = page(site, "drafts/draft.html")
+    assert draft.select_one("cite.speaker").get_text(strip=True) == "Luis Ortega"
+    assert draft.select_one("cite.speaker a") is None
+
+
+def test_results_survive_the_generator_content_cache(write_release, tmp_path):
+    write_release(
+        "2024-03-01-quay.md",
+        release(
+            "Quay opens",
+            "2024-03-01T09:00:00+01:00",
+            '"It belongs to everyone," said Mira Castellanos.\n\nOpens on **2 March**.',
+        ),
+    )
+    cache = {
+        "PATH": str(write_release.content),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "generator",
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    run_build(tmp_path / "cold", **cache)
+    run_build(tmp_path / "warm", **cache)  # articles come from the pickled cache
+    cold = (tmp_path / "cold/2024/quay-opens/index.html").read_text(encoding="utf-8")
+    warm = (tmp_path / "warm/2024/quay-opens/index.html").read_text(encoding="utf-8")
+    assert warm == cold
+    assert 'id="quote-1"' in warm and 'class="quotes"' in warm
+    assert (tmp_path / "warm/speakers/mira-castellanos/index.html").is_file()
+
+
+def test_bad_settings_stop_the_build_at_start_up(write_release, tmp_path):
+    write_release("2024-03-01-a.md", release("A", "2024-03-01T09:00:00+01:00", "Text."))
+    with pytest.raises(PressSidebarsSettingsError, match="unknown key"):
+        run_build(tmp_path / "out", PATH=str(write_release.content), PRESS_SIDEBARS={"nope": 1})
+
+
+def test_bad_front_matter_fails_the_strict_build_naming_the_file(write_release, tmp_path):
+    write_release(
+        "2024-03-01-a.md",
+        release(
+            "A", "2024-03-01T09:00:00+01:00", '"Hi," said Mira Castellanos.', speakers="[Mira]"
+        ),
+    )
+    with pytest.raises(StrictBuildError, match=r"2024-03-01-a.md: `speakers` must map"):
+        run_build(tmp_path / "out", PATH=str(write_release.content))
+
+
+def test_invoke_quotes_prints_what_the_plugin_read():
+    seed = ROOT / "content" / "2021-10-25-amnesty-international-to-close-its-hong-kong-offices.md"
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("invoke")), "quotes", str(seed)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    out = result.stdout
+    assert "Statements (4):" in out and "Facts (2):" in out
+    assert "Anjhula Mya Singh Bais — chair of Amnesty's International Board" in out
+    assert "Agnes Callamard — Secretary General of Amnesty International" in out
+    assert "**31 October**" in out and "**by the end of 2021**" in out

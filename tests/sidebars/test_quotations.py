@@ -1,0 +1,294 @@
+"""One test per attribution pattern of issue 3 (plain functions, no Pelican run)."""
+
+import pytest
+
+from .helpers import read, who
+
+
+def test_said_name_role():
+    assert who('*"We open on Monday,"* said Mira Castellanos, director of the Harbour Trust.') == [
+        ("Mira Castellanos", "director of the Harbour Trust", ["We open on Monday"])
+    ]
+
+
+def test_name_said():
+    assert who('"We open on Monday," Mira Castellanos said.') == [
+        ("Mira Castellanos", None, ["We open on Monday"])
+    ]
+
+
+def test_name_role_said():
+    assert who('"We open on Monday," Mira Castellanos, director of the Trust, said.') == [
+        ("Mira Castellanos", "director of the Trust", ["We open on Monday"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "cue", ["says", "added", "explained", "warned", "noted", "told reporters", "stressed"]
+)
+def test_other_cue_verbs_and_present_tense(cue):
+    assert who(f'"The quay is open," Mira Castellanos {cue}.')[0][0] == "Mira Castellanos"
+    assert who(f'"The quay is open," {cue.split()[0]} Mira Castellanos.')[0][0] == (
+        "Mira Castellanos"
+    )
+
+
+def test_pronoun_refers_to_the_last_named_speaker():
+    statements = who(
+        """
+        "We open on Monday," said Mira Castellanos, director of the Trust.
+
+        The boardwalk cost 2 million euros.
+
+        "It belongs to everyone," she added.
+        """
+    )
+    assert [(s[0], s[1]) for s in statements] == [
+        ("Mira Castellanos", "director of the Trust"),
+        ("Mira Castellanos", "director of the Trust"),
+    ]
+
+
+def test_pronoun_without_a_named_speaker_is_unattributed():
+    assert who('"It belongs to everyone," she added.') == [(None, None, ["It belongs to everyone"])]
+
+
+def test_split_quotation_in_one_paragraph_is_one_statement():
+    assert who('"We built it," Mira Castellanos said. "It belongs to everyone."') == [
+        ("Mira Castellanos", None, ["We built it … It belongs to everyone."])
+    ]
+
+
+def test_introduced_by_name_role_said_colon():
+    assert who('Mira Castellanos, director of the Trust, said: "We open on Monday."') == [
+        ("Mira Castellanos", "director of the Trust", ["We open on Monday."])
+    ]
+
+
+def test_introduced_by_according_to():
+    assert who('According to Mira Castellanos, "the quay belongs to everyone."') == [
+        ("Mira Castellanos", None, ["the quay belongs to everyone."])
+    ]
+
+
+def test_french_a_declare_with_role():
+    assert who(
+        "« Le quai appartient à tous », a déclaré Marie Dupont, directrice du port.", lang="fr"
+    ) == [("Marie Dupont", "directrice du port", ["Le quai appartient à tous"])]
+
+
+def test_french_a_ajoute_and_pronoun_inversion():
+    statements = who(
+        """
+        « Le quai ouvre lundi », a ajouté Marie Dupont.
+
+        Le chantier a duré deux ans.
+
+        « Il appartient à tous », a-t-elle précisé.
+        """,
+        lang="fr",
+    )
+    assert [s[0] for s in statements] == ["Marie Dupont", "Marie Dupont"]
+
+
+def test_french_selon_before_and_after():
+    assert who("Selon Marie Dupont, « le quai appartient à tous ».", lang="fr") == [
+        ("Marie Dupont", None, ["le quai appartient à tous"])
+    ]
+    assert who("« Le quai appartient à tous », selon Marie Dupont.", lang="fr")[0][0] == (
+        "Marie Dupont"
+    )
+
+
+def test_continuation_of_an_open_quotation():
+    statements = who(
+        """
+        "We open on Monday," said Mira Castellanos.
+
+        "The quay was built with the neighbourhood.
+
+        "It belongs to everyone."
+        """
+    )
+    assert len(statements) == 1
+    assert statements[0][2] == [
+        "We open on Monday",
+        "The quay was built with the neighbourhood.",
+        "It belongs to everyone.",
+    ]
+
+
+def test_attribution_in_the_second_paragraph_of_an_open_quotation():
+    statements = who(
+        """
+        "The quay was built with the neighbourhood.
+
+        "It belongs to everyone," said Mira Castellanos.
+        """
+    )
+    assert statements == [
+        (
+            "Mira Castellanos",
+            None,
+            ["The quay was built with the neighbourhood.", "It belongs to everyone"],
+        )
+    ]
+
+
+def test_narrative_between_quotations_ends_a_statement():
+    statements = who(
+        """
+        "We open on Monday," said Mira Castellanos.
+
+        The boardwalk is 1.2 km long.
+
+        "Nobody asked us."
+        """
+    )
+    assert [s[0] for s in statements] == ["Mira Castellanos", None]
+
+
+def test_surname_resolves_to_the_full_name_given_earlier():
+    statements = who(
+        """
+        "We open on Monday," said Mira Castellanos, director of the Trust.
+
+        The boardwalk is 1.2 km long.
+
+        "It belongs to everyone," Castellanos said.
+        """
+    )
+    assert [(s[0], s[1]) for s in statements] == [
+        ("Mira Castellanos", "director of the Trust"),
+        ("Mira Castellanos", "director of the Trust"),
+    ]
+
+
+def test_honorifics_are_not_part_of_the_name():
+    statements = who(
+        """
+        "We open on Monday," said Dr. Mira Castellanos, director of the Trust.
+
+        The boardwalk is 1.2 km long.
+
+        "It belongs to everyone," Prof. Castellanos said.
+        """
+    )
+    assert [s[0] for s in statements] == ["Mira Castellanos", "Mira Castellanos"]
+
+
+def test_role_given_once_is_carried_to_later_mentions():
+    statements = who(
+        """
+        "We open on Monday," said Agnes Callamard, Secretary General of Amnesty International.
+
+        The boardwalk is 1.2 km long.
+
+        "It belongs to everyone," said Agnes Callamard.
+        """
+    )
+    assert statements[1][1] == "Secretary General of Amnesty International"
+
+
+def test_ambiguous_surname_is_not_guessed():
+    statements = who(
+        """
+        "A," said Mira Castellanos.
+
+        The board met.
+
+        "B," said Luis Castellanos.
+
+        The board met again.
+
+        "C," Castellanos said.
+        """
+    )
+    assert [s[0] for s in statements] == ["Mira Castellanos", "Luis Castellanos", "Castellanos"]
+
+
+def test_blockquote_with_dash_attribution():
+    assert who(
+        """
+        > The quay belongs to everyone who lives here.
+        >
+        > — Mira Castellanos, director of the Harbour Trust
+        """
+    ) == [
+        (
+            "Mira Castellanos",
+            "director of the Harbour Trust",
+            ["The quay belongs to everyone who lives here."],
+        )
+    ]
+
+
+def test_blockquote_with_dash_attribution_on_the_last_line():
+    assert who(
+        """
+        > "The quay belongs to everyone who lives here."
+        > — Mira Castellanos
+        """
+    ) == [("Mira Castellanos", None, ["The quay belongs to everyone who lives here."])]
+
+
+def test_unattributed_quotation_is_kept():
+    sidebars = read(
+        """
+        The board met on Monday.
+
+        "Nobody asked the neighbours."
+        """
+    ).sidebars
+    assert [s.paragraphs for s in sidebars.unattributed] == [["Nobody asked the neighbours."]]
+
+
+def test_front_matter_speakers_set_roles_and_full_names():
+    statements = who(
+        '"It belongs to everyone," Castellanos said.',
+        speakers={"Mira Castellanos": "chair of the Harbour Trust"},
+    )
+    assert statements[0][:2] == ("Mira Castellanos", "chair of the Harbour Trust")
+
+
+# --- Not quotations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'It targets alleged acts of "secession", "subversion of state power" and "collusion".',
+        'Its definition of "national security" follows that of Beijing.',
+        'The report "Hidden Costs", published today, documents 40 cases.',
+        "The report *Hidden Costs* was published today.",
+        '"Hidden Costs" is the title of the report published today by the Trust.',
+        "Amnesty’s members said the decision was hard, and the Trust’s board agreed.",
+        'According to the report, the quay is "safe".',
+    ],
+)
+def test_not_quotations(paragraph):
+    assert read(paragraph).sidebars is None
+
+
+def test_nested_quotes_do_not_end_a_quotation():
+    statements = who(
+        """
+        "Our research covered Japan's atrocities against "comfort women", and the crackdown
+        on lawyers," said Agnes Callamard.
+        """
+    )
+    assert statements == [
+        (
+            "Agnes Callamard",
+            None,
+            [
+                'Our research covered Japan\'s atrocities against "comfort women", and the '
+                "crackdown on lawyers"
+            ],
+        )
+    ]
+
+
+def test_apostrophes_do_not_end_a_quotation():
+    statements = who('"Amnesty’s work goes on; the Trust’s too," said Agnes Callamard.')
+    assert statements[0][2] == ["Amnesty’s work goes on; the Trust’s too"]

@@ -66,7 +66,7 @@ def active_content(html: str) -> list[str]:
         if tag.name in ("iframe", "object", "embed", "svg", "form") and not is_theme_search:
             found.append(f"<{tag.name}>")
         if tag.name == "script":
-            if tag.get("type") == "application/ld+json":
+            if tag.get("type") in ("application/ld+json", "application/json"):
                 json.loads(tag.string or "null")  # data, must stay valid JSON
             elif tag.get("src") is None:
                 found.append(f"inline script {tag.string!r}")

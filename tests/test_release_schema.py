@@ -114,7 +114,7 @@ def test_naive_date_gets_the_site_timezone():
         ("press@example.org", "press-at-example", 11, "contacts", "not an email address"),
         ('"+351 21 000 0000"', "call us", 12, "contacts", "not a phone number"),
         ("    email:", "    emial:", 11, "contacts", "did you mean `email`?"),
-        ("status: published", "status: ready", 16, "status", "use draft or published"),
+        ("status: published", "status: ready", 16, "status", "use draft, hidden or published"),
         ("sidebars: false", "sidebars: maybe", 19, "sidebars", "expected true or false"),
         ("2024-03-01T08:00:00Z", "soon", 15, "embargo", "is not a date"),
         ("images/quay.jpg", "javascript:alert(1)", 17, "image", "path or an http(s) URL"),

@@ -15,7 +15,8 @@ from .settings import CheckSettings
 
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+$")
 PHONE = re.compile(r"^\+?[0-9 ().\-/]{5,}$")
-STATUSES = ("draft", "published")
+# Pelican's own statuses: "hidden" writes the page but lists it nowhere (a link-only release).
+STATUSES = ("draft", "hidden", "published")
 TRUE_WORDS, FALSE_WORDS = {"true", "yes", "on"}, {"false", "no", "off"}
 
 
@@ -99,7 +100,7 @@ def _status(entry, front, settings):
     if error:
         return None, error
     if value.lower() not in STATUSES:
-        return None, f"{value!r} is not a status; use draft or published"
+        return None, f"{value!r} is not a status; use draft, hidden or published"
     return value.lower(), None
 
 
@@ -178,7 +179,7 @@ FIELDS: dict[str, Field] = {
     "contacts": Field(_contacts, description="list of {name, email, phone} for press enquiries"),
     "boilerplate": Field(_text, description="'About us' text; default DEFAULT_BOILERPLATE"),
     "embargo": Field(_date, description="date-time before which the release is not published"),
-    "status": Field(_status, description="draft or published (default published)"),
+    "status": Field(_status, description="draft, hidden (page written, listed nowhere) or published (default)"),
     "translation": Field(_text, description="key shared by the translations of one release"),
     "speakers": Field(_speakers, description="Name: role, for quoted speakers"),
     "image": Field(_image, description="path or http(s) URL of the lead image"),

@@ -142,11 +142,13 @@ def golden_copy(tmp_path) -> Path:
 def test_a_failed_publish_leaves_the_previous_output_untouched(tmp_path, previous_output, fault):
     templates = tmp_path / "templates"
     templates.mkdir()
-    # A standalone article template, so the fault does not depend on the theme.
+    # A standalone article template, so the fault does not depend on the theme. It keeps
+    # the body: speaker pages link to its quotation anchors.
     (templates / "article.html").write_text(
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         "<title>{{ article.title|striptags }}</title></head><body><main>"
-        f"<h1>{{{{ article.title }}}}</h1>{BROKEN_TEMPLATES[fault]}</main></body></html>"
+        f"<h1>{{{{ article.title }}}}</h1>{{{{ article.content|safe }}}}{BROKEN_TEMPLATES[fault]}"
+        "</main></body></html>"
     )
     before = tree(previous_output)
     with pytest.raises(PublishFailed) as failure:

@@ -8,6 +8,7 @@ from pelican.generators import Generator
 
 from .extract import cache_key, extract
 from .frontmatter import FrontMatterError, declared_speakers, sidebars_switch
+from .report import unattributed_message
 from .settings import Config, load_config
 from .speakers import speaker_pages
 
@@ -17,6 +18,8 @@ logger = logging.getLogger(__name__)
 _RESULTS: dict[str, tuple] = {}
 _MAX_RESULTS = 20_000  # entries share their strings with the articles; this bounds `make serve`
 _state: dict = {}
+# Pelican drafts are not written (publishconf); everything else, hidden releases too, is read.
+_UNWRITTEN = ("drafts", "drafts_translations")
 
 
 def _configure(pelican) -> None:
@@ -77,16 +80,13 @@ def _process_articles(generator) -> None:
         for article in getattr(generator, name, []) or []:
             apply(article, config)
             sidebars = article.press_sidebars
-            if sidebars and sidebars.unattributed and name in ("articles", "translations"):
+            if sidebars and sidebars.unattributed and name not in _UNWRITTEN:
                 for statement in sidebars.unattributed:
                     _report_unattributed(config, article, statement)
 
 
 def _report_unattributed(config: Config, article, statement) -> None:
-    message = (
-        f"{article.source_path}: unattributed quotation #{statement.anchor}: "
-        f"“{statement.excerpt[:70]}” (name the speaker in the text, e.g. '…,\" said Name.')"
-    )
+    message = f"{article.source_path}: {unattributed_message(statement)}"
     if config.fail_on_unattributed:
         logger.warning(message)
     else:

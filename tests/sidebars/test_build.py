@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +14,7 @@ from press_sidebars import PressSidebarsSettingsError
 from strict_build import StrictBuildError
 
 ROOT = Path(__file__).resolve().parents[2]
+PUBLISH = ROOT / "publishconf.py"
 
 
 def release(title, date, body, **front):
@@ -34,14 +36,11 @@ def page(output: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((output / path).read_text(encoding="utf-8"), "html.parser")
 
 
-@pytest.fixture
-def site(write_release, tmp_path):
-    write_release(
-        "2024-03-01-quay.md",
-        release(
-            "Quay opens",
-            "2024-03-01T09:00:00+01:00",
-            """
+RELEASES = {
+    "2024-03-01-quay.md": release(
+        "Quay opens",
+        "2024-03-01T09:00:00+01:00",
+        """
 The quay opens on **2 March**, the Trust announced.
 
 *"The quay belongs to everyone &lt;who&gt; lives here,"* said Mira Castellanos,
@@ -53,60 +52,86 @@ The boardwalk is 1.2 km long.
 
 "Nobody asked the fishermen."
 """,
-        ),
-    )
-    write_release(
-        "2024-05-01-benches.md",
-        release(
-            "Benches arrive",
-            "2024-05-01T09:00:00+01:00",
-            '"Twelve benches arrive this week," Castellanos said.',
-            speakers="{Mira Castellanos: chair of the Harbour Trust}",
-        ),
-    )
-    write_release(
-        "2024-06-01-draft.md",
-        release(
-            "Draft",
-            "2024-06-01T09:00:00+01:00",
-            '"A secret plan," said Luis Ortega.',
-            status="draft",
-        ),
-    )
-    write_release(
-        "2024-06-02-hidden.md",
-        release(
-            "Hidden",
-            "2024-06-02T09:00:00+01:00",
-            '"Another secret," said Ana Hidden.',
-            status="hidden",
-        ),
-    )
-    write_release(
-        "2024-07-01-off.md",
-        release(
-            "Sidebars off",
-            "2024-07-01T09:00:00+01:00",
-            '"Off the record," said Mira Castellanos.\n\nOpens on **3 March**.',
-            sidebars="false",
-        ),
-    )
-    write_release(
-        "2024-08-01-fr.md",
-        release(
-            "Le quai ouvre",
-            "2024-08-01T09:00:00+01:00",
-            "« Le quai appartient à tous », a déclaré Marie Dupont, directrice du port.",
-            lang="fr",
-        ),
-    )
-    write_release(
-        "2024-09-01-plain.md",
-        release("Nothing to quote", "2024-09-01T09:00:00+01:00", "The board met on Monday."),
-    )
-    output = tmp_path / "output"
-    run_build(output, PATH=str(write_release.content))
+    ),
+    "2024-05-01-benches.md": release(
+        "Benches arrive",
+        "2024-05-01T09:00:00+01:00",
+        '"Twelve benches arrive this week," Castellanos said.',
+        speakers="{Mira Castellanos: chair of the Harbour Trust}",
+    ),
+    "2024-06-01-draft.md": release(
+        "Draft",
+        "2024-06-01T09:00:00+01:00",
+        '"A secret plan," said Luis Ortega.',
+        status="draft",
+    ),
+    "2024-06-02-hidden.md": release(
+        "Hidden",
+        "2024-06-02T09:00:00+01:00",
+        '"Another secret," said Ana Hidden.',
+        status="hidden",
+    ),
+    "2024-07-01-off.md": release(
+        "Sidebars off",
+        "2024-07-01T09:00:00+01:00",
+        '"Off the record," said Mira Castellanos.\n\nOpens on **3 March**.',
+        sidebars="false",
+    ),
+    "2024-08-01-fr.md": release(
+        "Le quai ouvre",
+        "2024-08-01T09:00:00+01:00",
+        "« Le quai appartient à tous », a déclaré Marie Dupont, directrice du port.",
+        lang="fr",
+    ),
+    "2024-09-01-plain.md": release(
+        "Nothing to quote", "2024-09-01T09:00:00+01:00", "The board met on Monday."
+    ),
+}
+SITEURL = "https://news.example.org"
+NO_SEARCH = {"ENABLED": False}  # Pagefind is tested on its own; it adds nothing here
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("content")
+    for name, text in RELEASES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site(content, tmp_path_factory) -> Path:
+    """The local preview (pelicanconf): drafts are shown as normal pages, with a banner."""
+    output = tmp_path_factory.mktemp("preview")
+    run_build(output, PATH=str(content), SEARCH_INDEX=NO_SEARCH)
     return output
+
+
+@pytest.fixture(scope="module")
+def published(content, tmp_path_factory) -> Path:
+    """The published site (publishconf: PRESS_SHOW_UNPUBLISHED = False, absolute SITEURL)."""
+    output = tmp_path_factory.mktemp("published")
+    run_build(output, PUBLISH, PATH=str(content), SITEURL=SITEURL, SEARCH_INDEX=NO_SEARCH)
+    return output
+
+
+def json_ld(soup: BeautifulSoup) -> dict:
+    """The page's one JSON-LD object (the theme's NewsArticle)."""
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    return json.loads(scripts[0].string)
+
+
+def speaker_links_resolve(output: Path) -> list[str]:
+    """Every speaker link of every page, checked to lead to a written speaker page."""
+    links = []
+    for path in output.rglob("*.html"):
+        for link in page(output, str(path.relative_to(output))).select("cite.speaker a"):
+            href = link["href"].removeprefix(SITEURL + "/")
+            target = (path.parent / href if href.startswith(".") else output / href).resolve()
+            assert (target / "index.html").is_file(), f"{path}: dead link {link['href']}"
+            links.append(link["href"])
+    return links
 
 
 def test_aside_markup_ids_and_links(site):
@@ -139,9 +164,10 @@ def test_unattributed_quotations_are_listed_by_the_build(write_release, tmp_path
     assert "2024-03-01-a.md: unattributed quotation #quote-1: “Nobody asked us.”" in err
 
 
-def test_json_ld_has_part(site):
-    quay = page(site, "2024/quay-opens/index.html")
-    data = json.loads(quay.find("script", type="application/ld+json").string)
+def test_json_ld_has_part(published, site):
+    quay = page(published, "2024/quay-opens/index.html")
+    data = json_ld(quay)
+    assert data["@type"] == "NewsArticle" and data["url"] == f"{SITEURL}/2024/quay-opens/"
     assert data["hasPart"][0] == {
         "@type": "Quotation",
         "text": (
@@ -152,23 +178,42 @@ def test_json_ld_has_part(site):
             "name": "Mira Castellanos",
             "jobTitle": "director of the Harbour & Quay Trust",
         },
-        "url": "../../2024/quay-opens/#quote-1",
+        "url": f"{SITEURL}/2024/quay-opens/#quote-1",
     }
-    assert "spokenByCharacter" not in data["hasPart"][1]
+    assert data["hasPart"][1] == {
+        "@type": "Quotation",
+        "text": "Nobody asked the fishermen.",
+        "url": f"{SITEURL}/2024/quay-opens/#quote-2",
+    }
+    # The local preview has no absolute URL: its parts still point at the page's own anchors.
+    preview = page(site, "2024/quay-opens/index.html")
+    served_at = "http://127.0.0.1:8080/2024/quay-opens/"
+    parts = json_ld(preview)["hasPart"]
+    assert [urljoin(served_at, part["url"]) for part in parts] == [
+        f"{served_at}#quote-1",
+        f"{served_at}#quote-2",
+    ]
+    assert preview.select_one(".body #quote-1") and preview.select_one(".body #quote-2")
 
 
-def test_speaker_pages_newest_first_published_only(site):
-    mira = page(site, "speakers/mira-castellanos/index.html")
+def test_speaker_pages_newest_first_published_only(published):
+    mira = page(published, "speakers/mira-castellanos/index.html")
     links = [a["href"] for a in mira.select("figure.quote figcaption a")]
-    assert links == ["../../2024/benches-arrive/#quote-1", "../../2024/quay-opens/#quote-1"]
+    assert links == [
+        f"{SITEURL}/2024/benches-arrive/#quote-1",
+        f"{SITEURL}/2024/quay-opens/#quote-1",
+    ]
     assert mira.select_one("p.role").get_text() == "chair of the Harbour Trust"  # newest role
-    index = page(site, "speakers/index.html")
+    index = page(published, "speakers/index.html")
     assert [a.get_text() for a in index.select("ul.speakers a")] == [
         "Mira Castellanos",
         "Marie Dupont",
     ]
-    assert not (site / "speakers" / "luis-ortega").exists()  # draft
-    assert not (site / "speakers" / "ana-hidden").exists()  # hidden
+    assert not (published / "2024" / "draft").exists()  # withheld: not written at all
+    assert not (published / "speakers" / "luis-ortega").exists()  # draft
+    assert not (published / "speakers" / "ana-hidden").exists()  # hidden
+    assert "Luis Ortega" not in (published / "speakers/index.html").read_text(encoding="utf-8")
+    assert speaker_links_resolve(published)
 
 
 def test_front_matter_speakers_override_the_role(site):
@@ -177,12 +222,14 @@ def test_front_matter_speakers_override_the_role(site):
     assert benches.select_one("span.role").get_text() == "chair of the Harbour Trust"
 
 
-def test_sidebars_false_and_nothing_to_show(site):
-    off = page(site, "2024/sidebars-off/index.html")
+def test_sidebars_false_and_nothing_to_show(published):
+    off = page(published, "2024/sidebars-off/index.html")
     assert off.select("aside") == [] and off.select(".body [id]") == []
-    assert off.find("script", type="application/ld+json") is None
-    plain = page(site, "2024/nothing-to-quote/index.html")
-    assert plain.select("aside") == []
+    assert "hasPart" not in json_ld(off)  # the theme's NewsArticle, without quotations
+    mira = page(published, "speakers/mira-castellanos/index.html")
+    assert "Off the record" not in mira.get_text()
+    plain = page(published, "2024/nothing-to-quote/index.html")
+    assert plain.select("aside") == [] and "hasPart" not in json_ld(plain)
 
 
 def test_french_release_gets_french_labels(site):
@@ -192,9 +239,16 @@ def test_french_release_gets_french_labels(site):
 
 
 def test_draft_page_keeps_its_sidebar_without_a_dead_speaker_link(site):
-    draft = page(site, "drafts/draft.html")
-    assert draft.select_one("cite.speaker").get_text(strip=True) == "Luis Ortega"
-    assert draft.select_one("cite.speaker a") is None
+    # The preview shows a draft as it will be published: sidebar, speaker page and link.
+    draft = page(site, "2024/draft/index.html")
+    assert draft.select_one(".status-banner") is not None
+    link = draft.select_one("cite.speaker a")
+    assert link.get_text() == "Luis Ortega" and link["href"] == "../../speakers/luis-ortega/"
+    # A hidden release is written but feeds no speaker page: its name is not a link.
+    hidden = page(site, "2024/hidden/index.html")
+    assert hidden.select_one("cite.speaker").get_text(strip=True) == "Ana Hidden"
+    assert hidden.select_one("cite.speaker a") is None
+    assert speaker_links_resolve(site)
 
 
 def test_results_survive_the_generator_content_cache(write_release, tmp_path):

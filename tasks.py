@@ -51,10 +51,14 @@ def build(c):
 
 @task
 def check(c):
-    """Check every release (front matter, encoding, unsafe HTML, URL clashes); writes nothing."""
+    """Check every release (front matter, encoding, unsafe HTML, URL clashes); writes nothing.
+
+    Also lists unattributed quotations (press_sidebars), as the build does."""
+    from press_sidebars.check import list_unattributed
     from release_checks.tools import read_pelican_settings, run_check
 
-    sys.exit(run_check(read_pelican_settings(LOCAL_SETTINGS)))
+    settings = read_pelican_settings(LOCAL_SETTINGS)
+    sys.exit(run_check(settings) | list_unattributed(settings))
 
 
 @task

@@ -21,6 +21,14 @@ def read_release(path: Path, settings: dict):
     )
 
 
+def unattributed_message(statement) -> str:
+    """One line about an unattributed quotation, the same in the build and `invoke check`."""
+    return (
+        f"unattributed quotation #{statement.anchor}: “{statement.excerpt[:70]}” "
+        "(name the speaker in the text, e.g. '…,\" said Name.')"
+    )
+
+
 def describe(sidebars: Sidebars | None, source: str, lang: str) -> str:
     lines = [f"{source} (language: {lang})"]
     if sidebars is None:

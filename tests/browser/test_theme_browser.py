@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "about": "/about/",
     "search": "/search/?q=Hong+Kong",
     "not-found": "/404.html",
+    "speakers": "/speakers/",
+    "speaker": "/speakers/anjhula-mya-singh-bais/",
 }
 
 
@@ -67,10 +69,12 @@ def test_release_on_a_phone(page, site):
     page.goto(site + SEED)
     assert no_horizontal_scroll(page)
     assert save_screenshot(page, "release-375").stat().st_size > 0
-    if page.locator("aside.key-facts").count():
-        # On a phone the key facts come before the body, the quotes after it.
-        assert box(page, "aside.key-facts")["y"] < box(page, ".body")["y"]
-        assert box(page, "aside.quotes")["y"] > box(page, ".body")["y"]
+    # On a phone the key facts come before the body, the quotes after it, full width.
+    body = box(page, ".body")
+    facts, quotes = box(page, "aside.key-facts"), box(page, "aside.quotes")
+    assert facts["y"] + facts["height"] <= body["y"]
+    assert quotes["y"] >= body["y"] + body["height"]
+    assert facts["width"] >= body["width"] - 1 and quotes["width"] >= body["width"] - 1
 
 
 def test_release_on_a_desktop(page, site):
@@ -80,11 +84,12 @@ def test_release_on_a_desktop(page, site):
     assert save_screenshot(page, "release-1280").stat().st_size > 0
     body = box(page, ".body")
     assert body["width"] <= 42 * 17 + 1, "body text stays at a readable measure"
-    if page.locator("aside.quotes").count():
-        # Sidebars sit beside the text, to its right, starting near its top.
-        for sidebar in ("aside.key-facts", "aside.quotes"):
-            assert box(page, sidebar)["x"] >= body["x"] + body["width"], sidebar
-        assert box(page, "aside.key-facts")["y"] < body["y"] + body["height"] / 2
+    # Sidebars sit beside the text, to its right: key facts level with its top, quotes below.
+    facts, quotes = box(page, "aside.key-facts"), box(page, "aside.quotes")
+    for sidebar in (facts, quotes):
+        assert sidebar["x"] >= body["x"] + body["width"]
+    assert facts["y"] < body["y"] + 100
+    assert facts["y"] + facts["height"] <= quotes["y"] < body["y"] + body["height"]
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -98,16 +103,21 @@ def test_lists_and_release_extras_fit_the_screen(page, sample_site, width):
 def test_sidebar_links_scroll_to_their_paragraph(page, site):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site + SEED)
-    if not page.locator("aside.quotes").count():
-        pytest.skip("no aside.quotes: needs the press_sidebars plugin (issue: sidebars) merged")
-    link = page.locator("aside.quotes a[href^='#']").first
-    target = link.get_attribute("href")
-    link.click()
-    page.wait_for_function("location.hash !== ''")
-    paragraph = page.locator(target)
-    assert paragraph.is_visible()
-    top = paragraph.bounding_box()["y"]
-    assert 0 <= top < page.viewport_size["height"] / 2, "the paragraph is scrolled into view"
+    links = page.locator("aside.quotes a.in-text, aside.key-facts a.in-text")
+    assert links.count() == 6, "4 statements and 2 facts"
+    for index in range(links.count()):
+        link = links.nth(index)
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_function("hash => location.hash === hash", arg=target)
+        paragraph = page.locator(".body " + target)
+        assert paragraph.evaluate("p => p.matches(':target')"), target
+        top = paragraph.bounding_box()["y"]
+        assert 0 <= top < page.viewport_size["height"] / 2, f"{target} is scrolled into view"
+    # The sidebar shows the opening words of the paragraph it links to.
+    quote = page.locator("aside.quotes figure.quote").first
+    excerpt = quote.locator("blockquote").inner_text()[:40]
+    assert excerpt in page.locator(".body #quote-1").inner_text()
 
 
 # --- Search -----------------------------------------------------------------------------------
@@ -144,19 +154,21 @@ def test_copy_button_puts_the_attributed_quote_on_the_clipboard(browser, site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site + SEED)
-    if not page.locator("aside.quotes").count():
-        context.close()
-        pytest.skip("no aside.quotes: needs the press_sidebars plugin (issue: sidebars) merged")
+    assert page.get_by_role("button", name="Copy quote").count() == 4
     page.locator("aside.quotes figure.quote").first.get_by_role("button", name="Copy quote").click()
     page.locator("aside.quotes .copy-status", has_text="Copied").first.wait_for()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
-    first_line, url = copied.split("\n")
-    assert first_line.startswith("“This decision, made with a heavy heart")
-    assert first_line.endswith(
+    # The whole statement (two paragraphs), attributed after the first, then the release URL.
+    first, blank, second, url = copied.split("\n")
+    assert first.startswith("“This decision, made with a heavy heart")
+    assert first.endswith(
         "serious reprisals from the government,” said Anjhula Mya Singh Bais, "
         "chair of Amnesty's International Board."
     )
+    assert blank == ""
+    assert second.startswith("“Hong Kong has long been an ideal regional base")
+    assert second.endswith("in such an unstable environment.”")
     assert url == site + SEED
 
 

@@ -179,7 +179,9 @@ FIELDS: dict[str, Field] = {
     "contacts": Field(_contacts, description="list of {name, email, phone} for press enquiries"),
     "boilerplate": Field(_text, description="'About us' text; default DEFAULT_BOILERPLATE"),
     "embargo": Field(_date, description="date-time before which the release is not published"),
-    "status": Field(_status, description="draft, hidden (page written, listed nowhere) or published (default)"),
+    "status": Field(
+        _status, description="draft, hidden (page written, listed nowhere) or published (default)"
+    ),
     "translation": Field(_text, description="key shared by the translations of one release"),
     "speakers": Field(_speakers, description="Name: role, for quoted speakers"),
     "image": Field(_image, description="path or http(s) URL of the lead image"),

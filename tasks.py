@@ -114,3 +114,17 @@ def lock(c):
         f"{sys.executable} -m piptools compile -q --strip-extras --no-header "
         "--no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in"
     )
+
+
+# Settings `make serve` adds for a quick edit loop (the benchmark's edit modes use them too).
+SERVE_OVERRIDES = {
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+    "CONTENT_CACHING_LAYER": "generator",
+}
+
+
+@task
+def bench(c, releases=1000, repeat=3):
+    """Benchmark: our build vs plain Pelican on generated releases (figures in bench/results/)."""
+    c.run(f"{sys.executable} -m bench --releases {releases} --repeat {repeat}", pty=False)

@@ -49,3 +49,6 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 LOAD_CONTENT_CACHE = False
+
+# Reading releases on all cores (plugins/fast_reader); must come after yaml_metadata.
+PLUGINS += ["fast_reader"]

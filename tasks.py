@@ -1,6 +1,5 @@
 """Project tasks (`invoke --list`). The Makefile only bootstraps .venv and calls these."""
 
-import contextlib
 import logging
 import os
 import shutil
@@ -69,9 +68,12 @@ def serve(c, host="127.0.0.1", port=8000):
     from livereload import Server
 
     def rebuild():
-        # Problems were printed; keep serving the last good site.
-        with contextlib.suppress(SystemExit):
-            build_site(LOCAL_SETTINGS)
+        try:
+            build_site(LOCAL_SETTINGS, **SERVE_OVERRIDES)
+        except SystemExit:
+            # Problems were printed; keep serving the last good site. Forget the content
+            # cache, so the next build reads every release again and reports all problems.
+            shutil.rmtree(ROOT / "cache", ignore_errors=True)
 
     rebuild()
     server = Server()
@@ -116,11 +118,14 @@ def lock(c):
     )
 
 
-# Settings `make serve` adds for a quick edit loop (the benchmark's edit modes use them too).
+# Settings `make serve` adds for a quick edit loop (the benchmark's edit modes use them too):
+# Pelican's content cache (in cache/, keyed by settings and plugin code) and incremental write.
 SERVE_OVERRIDES = {
     "CACHE_CONTENT": True,
     "LOAD_CONTENT_CACHE": True,
     "CONTENT_CACHING_LAYER": "generator",
+    "INCREMENTAL_WRITE": True,
+    "GZIP_CACHE": False,  # gzip costs more time than the cache saves disk
 }
 
 

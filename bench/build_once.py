@@ -36,9 +36,8 @@ def full_overrides(content: Path, output: Path, cache: Path, serve: bool, drop: 
 
     import tasks
 
-    overrides = {"PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache)}
-    if serve:
-        overrides.update(tasks.SERVE_OVERRIDES)
+    overrides = dict(tasks.SERVE_OVERRIDES) if serve else {}
+    overrides.update(PATH=str(content), OUTPUT_PATH=str(output), CACHE_PATH=str(cache))
     if drop:
         plugins = read_settings(str(tasks.LOCAL_SETTINGS))["PLUGINS"]
         overrides["PLUGINS"] = [p for p in plugins if p not in drop]

@@ -1,0 +1,120 @@
+"""incremental_write: after an edit only the affected pages are rendered, and the site is
+byte-identical to a full build of the edited content."""
+
+from pathlib import Path
+
+import pytest
+from incremental_write.fingerprints import Listing, templates_show_bodies
+from pelican import signals
+
+from bench.corpus import edit_release, make_releases, write_corpus
+from conftest import run_build
+from tasks import SERVE_OVERRIDES
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def _stamps(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*.html")}
+
+
+def _serve_build(content: Path, output: Path, cache: Path) -> None:
+    run_build(output, PATH=str(content), CACHE_PATH=str(cache), **SERVE_OVERRIDES)
+
+
+def _assert_same_as_full_build(content: Path, output: Path, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    run_build(full, PATH=str(content))
+    incremental, expected = _tree(output), _tree(full)
+    assert incremental.keys() == expected.keys()
+    assert [name for name in expected if incremental[name] != expected[name]] == []
+
+
+def _setup(tmp_path):
+    content = tmp_path / "content"
+    paths = write_corpus(content, make_releases(24, seed=5))
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    _serve_build(content, output, cache)
+    return content, paths, output, cache
+
+
+@pytest.mark.parametrize("listener", [False, True], ids=["no-listener", "content_written-listener"])
+def test_body_edit_renders_only_that_release(tmp_path, listener):
+    content, paths, output, cache = _setup(tmp_path)
+    before = _stamps(output)
+    edited = paths[7]
+    edit_release(edited, "a new sentence")
+    written = []
+
+    def record(path, context):
+        written.append(path)
+
+    if listener:  # a plugin such as a sitemap hears of every page, rendered or not
+        signals.content_written.connect(record)
+    try:
+        _serve_build(content, output, cache)
+    finally:
+        signals.content_written.disconnect(record)
+    if listener:
+        assert len(written) == len(before)
+    after = _stamps(output)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    slug = make_releases(24, seed=5)[7].slug
+    assert changed == [f"{make_releases(24, seed=5)[7].date:%Y}/{slug}/index.html"]
+    assert "Edited paragraph a new sentence." in (output / changed[0]).read_text(encoding="utf-8")
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+def test_title_edit_updates_list_pages(tmp_path):
+    content, paths, output, cache = _setup(tmp_path)
+    text = paths[3].read_text(encoding="utf-8")
+    old_title = make_releases(24, seed=5)[3].title
+    paths[3].write_text(text.replace(old_title, "A renamed release"), encoding="utf-8")
+    _serve_build(content, output, cache)
+    assert "A renamed release" in (output / "archives.html").read_text(encoding="utf-8")
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+def test_deleted_page_is_written_again(tmp_path):
+    content, _, output, cache = _setup(tmp_path)
+    (output / "index.html").unlink()
+    _serve_build(content, output, cache)
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+def test_new_release_appears_everywhere(tmp_path):
+    content, _, output, cache = _setup(tmp_path)
+    extra = make_releases(25, seed=99)[24]
+    write_corpus(content, [extra])
+    _serve_build(content, output, cache)
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+class _Item:
+    """Enough of a Pelican content object for the listing."""
+
+    def __init__(self, source, title, body):
+        self.source_path, self._content = source, body
+        self.metadata = {"title": title, "summary": "S."}
+        self.title, self.summary, self.translations = title, "S.", []
+
+
+def test_listing_ignores_bodies_unless_templates_show_them():
+    a, b = _Item("a.md", "A", "<p>one</p>"), _Item("b.md", "B", "<p>two</p>")
+    edited = _Item("a.md", "A", "<p>changed</p>")
+    renamed = _Item("a.md", "A2", "<p>one</p>")
+    assert Listing([a, b], False).digest == Listing([edited, b], False).digest
+    assert Listing([a, b], False).digest != Listing([renamed, b], False).digest
+    assert Listing([a, b], True).digest != Listing([edited, b], True).digest
+
+
+def test_templates_showing_bodies_are_detected(tmp_path):
+    (tmp_path / "article.html").write_text("{{ article.content }}", encoding="utf-8")
+    (tmp_path / "index.html").write_text("{{ a.summary }}{% block content %}", encoding="utf-8")
+    assert not templates_show_bodies([str(tmp_path)])
+    (tmp_path / "tag.html").write_text("{{ a.content|safe }}", encoding="utf-8")
+    assert templates_show_bodies([str(tmp_path)])

@@ -52,6 +52,5 @@ LOAD_CONTENT_CACHE = False
 
 # Reading releases on all cores (plugins/fast_reader); must come after yaml_metadata.
 PLUGINS += ["fast_reader"]
-# Re-render only what an edit changes (plugins/incremental_write); `make serve` turns it on.
-PLUGINS += ["incremental_write"]
-INCREMENTAL_WRITE = False
+# Release pages rendered on all cores; `make serve` re-renders only what an edit changes.
+PLUGINS += ["fast_writer"]

@@ -124,7 +124,7 @@ SERVE_OVERRIDES = {
     "CACHE_CONTENT": True,
     "LOAD_CONTENT_CACHE": True,
     "CONTENT_CACHING_LAYER": "generator",
-    "INCREMENTAL_WRITE": True,
+    "FAST_WRITER": {"incremental": True},
     "GZIP_CACHE": False,  # gzip costs more time than the cache saves disk
 }
 

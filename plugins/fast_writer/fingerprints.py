@@ -11,7 +11,7 @@ from pelican.contents import Content
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 # Settings that change nothing a page shows.
-_IGNORED_SETTINGS = {"CACHE_PATH", "LOAD_CONTENT_CACHE", "FAST_READER", "INCREMENTAL_WRITE"}
+_IGNORED_SETTINGS = {"CACHE_PATH", "LOAD_CONTENT_CACHE", "FAST_READER", "FAST_WRITER"}
 # Content attributes covered otherwise (body, metadata) or not part of what a page shows.
 _NOT_LISTED = {"_content", "settings", "_context", "translations", "metadata"}
 # A body used by a template: `.content`, `.get_content(`, `attr('content')`.

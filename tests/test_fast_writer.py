@@ -1,15 +1,23 @@
-"""incremental_write: after an edit only the affected pages are rendered, and the site is
-byte-identical to a full build of the edited content."""
+"""fast_writer: release pages rendered in parallel, and after an edit only the affected
+pages, with a site byte-identical to a serial full build."""
 
 from pathlib import Path
 
 import pytest
-from incremental_write.fingerprints import Listing, templates_show_bodies
+from fast_writer import parallel
+from fast_writer.fingerprints import Listing, templates_show_bodies
+from fast_writer.settings import FastWriterSettingsError, load
 from pelican import signals
+from pelican.settings import read_settings
 
 from bench.corpus import edit_release, make_releases, write_corpus
-from conftest import run_build
+from conftest import ROOT, run_build
 from tasks import SERVE_OVERRIDES
+
+
+def _plugins_without(*names: str) -> list[str]:
+    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    return [p for p in plugins if p not in names]
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -118,3 +126,61 @@ def test_templates_showing_bodies_are_detected(tmp_path):
     assert not templates_show_bodies([str(tmp_path)])
     (tmp_path / "tag.html").write_text("{{ a.content|safe }}", encoding="utf-8")
     assert templates_show_bodies([str(tmp_path)])
+
+
+def test_parallel_pages_are_byte_identical_to_serial(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(40, seed=8))
+    batches = []
+    render_all = parallel.render_all
+
+    def spy(writer, jobs, workers):
+        batches.append(len(jobs))
+        return render_all(writer, jobs, workers)
+
+    monkeypatch.setattr(parallel, "render_all", spy)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    run_build(tmp_path / "fast", PATH=str(content), FAST_WRITER={"min_pages": 2})
+    assert batches == [40]  # every release page was rendered by the pool
+    plain = _plugins_without("fast_writer", "fast_reader")
+    run_build(tmp_path / "serial", PATH=str(content), PLUGINS=plain)
+    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    assert fast.keys() == serial.keys()
+    assert [name for name in fast if fast[name] != serial[name]] == []
+
+
+def test_template_error_in_a_worker_surfaces_as_in_a_serial_build(tmp_path, write_release):
+    write_corpus(write_release.content, make_releases(6))
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    for name in (
+        "index",
+        "tags",
+        "categories",
+        "authors",
+        "archives",
+        "tag",
+        "category",
+        "author",
+        "page",
+        "period_archives",
+    ):
+        (theme / "templates" / f"{name}.html").write_text("ok", encoding="utf-8")
+    (theme / "templates" / "article.html").write_text(
+        "{{ article.title }}{{ article.missing.attribute }}", encoding="utf-8"
+    )
+    with pytest.raises(Exception, match="missing"):
+        run_build(
+            tmp_path / "out",
+            PATH=str(write_release.content),
+            THEME=str(theme),
+            FAST_WRITER={"min_pages": 2},
+        )
+
+
+def test_settings_are_validated():
+    assert load({}).incremental is False and load({}).parallel is True
+    assert load({"FAST_WRITER": {"incremental": True}}).incremental
+    for bad in ({"incremental": 1}, {"workers": -1}, {"pages": 3}):
+        with pytest.raises(FastWriterSettingsError):
+            load({"FAST_WRITER": bad})

@@ -41,4 +41,4 @@ def test_small_benchmark_runs_every_mode(tmp_path, capsys):
         assert figures["wall_s_median"] > 0 and figures["peak_rss_mb_max"] > 0
     assert report["ratios"]["cold_vs_plain"] is not None
     assert report["modes"]["serve_edit"]["in_process_edit_rebuild_s_median"] > 0
-    assert "Ratios:" in capsys.readouterr().out
+    assert "Ratios (median wall)" in capsys.readouterr().out

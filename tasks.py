@@ -133,3 +133,9 @@ SERVE_OVERRIDES = {
 def bench(c, releases=1000, repeat=3):
     """Benchmark: our build vs plain Pelican on generated releases (figures in bench/results/)."""
     c.run(f"{sys.executable} -m bench --releases {releases} --repeat {repeat}", pty=False)
+
+
+@task(name="bench-serve")
+def bench_serve(c, releases=1000, edits=5):
+    """Benchmark `make serve`: seconds from saving a release to seeing it in Chromium."""
+    c.run(f"{sys.executable} -m bench.serve_latency --releases {releases} --edits {edits}")

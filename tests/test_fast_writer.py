@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from fast_writer import parallel
 from fast_writer.fingerprints import Listing, templates_show_bodies
+from fast_writer.membership import MembershipList
 from fast_writer.settings import FastWriterSettingsError, load
 from pelican import signals
 from pelican.settings import read_settings
@@ -184,3 +185,16 @@ def test_settings_are_validated():
     for bad in ({"incremental": 1}, {"workers": -1}, {"pages": 3}):
         with pytest.raises(FastWriterSettingsError):
             load({"FAST_WRITER": bad})
+
+
+def test_membership_list_answers_like_a_list():
+    class Item:  # equal only to itself, like Pelican's content objects
+        pass
+
+    items = [Item() for _ in range(5)]
+    fast = MembershipList(items[:3])
+    assert [x in fast for x in items] == [x in items[:3] for x in items]
+    fast.append(items[4])
+    assert items[4] in fast and items[3] not in fast
+    words = MembershipList(["a", "b"])
+    assert "".join(["a"]) in words and "c" not in words  # equal, not identical: by equality

@@ -101,6 +101,7 @@ class Listing:
     def __init__(self, items: Iterable[Content], with_body: bool):
         self._entries = {id(item): listing_entry(item, with_body) for item in items}
         self.digest = _hash(*sorted(self._entries.values()))
+        self._lists: dict[int, tuple[list, int, str]] = {}
 
     def entry(self, item: Content) -> str:
         found = self._entries.get(id(item))
@@ -116,7 +117,12 @@ class Listing:
         if isinstance(value, Content):
             return self.item_digest(value)
         if isinstance(value, list | tuple):
-            return _hash(*(_list_member(v) for v in value))
+            # The same lists (all articles, a tag's articles…) come with many pages.
+            known = self._lists.get(id(value))
+            if known is None or known[0] is not value or known[1] != len(value):
+                known = (value, len(value), _hash(*(_list_member(v) for v in value)))
+                self._lists[id(value)] = known
+            return known[2]
         return _stable_repr(value)
 
 

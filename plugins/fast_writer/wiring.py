@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .membership import speed_up_taxonomies
 from .writer import FastWriter
 
 _state: dict = {}
@@ -26,6 +27,11 @@ def _writer(pelican):
     return _TrackedWriter if _active(pelican.settings) else None
 
 
+def _taxonomies(generator) -> None:
+    if _active(generator.settings):
+        speed_up_taxonomies(generator)
+
+
 def _flush(generator, writer) -> None:
     if isinstance(writer, FastWriter):
         writer.flush()
@@ -38,6 +44,7 @@ def _finish(pelican) -> None:
 
 
 def register() -> None:
+    signals.article_generator_finalized.connect(_taxonomies)
     signals.get_writer.connect(_writer)
     signals.article_writer_finalized.connect(_flush)
     signals.finalized.connect(_finish)

@@ -3,8 +3,8 @@
 A child process serves a generated corpus the way tasks.serve does (livereload watching the
 same folders, the same rebuild with tasks.SERVE_OVERRIDES); Debian's Chromium, driven by
 Playwright, shows a release page; then the release file is edited and the time until the
-page in the browser shows the new sentence is measured (livereload polls every 0.8 s, so
-that wait is part of what a user sees). Usage: ``python -m bench.serve_latency -n 1000``.
+page in the browser shows the new sentence is measured (livereload's polling for changes is
+part of what a user waits for). Usage: ``python -m bench.serve_latency -n 1000``.
 """
 
 import argparse
@@ -48,6 +48,7 @@ def serve(content: Path, output: Path, cache: Path, port: int) -> None:
     for folder in ("theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
     server.watch(str(tasks.LOCAL_SETTINGS), rebuild)
+    tasks.poll_for_changes_every(tasks.SERVE_POLL_MS)
     server.serve(host="127.0.0.1", port=port, root=str(output), open_url_delay=None)
 
 

@@ -101,7 +101,8 @@ def measure(releases: int, edits: int, scratch: Path, log=print) -> dict:
             )
             page = browser.new_page()
             page.goto(url)
-            time.sleep(2)  # let the livereload script connect
+            # let the livereload script connect; livereload ignores changes for 3 s after start
+            time.sleep(3.5)
             for index in range(edits):
                 marker = f"visible-{index}-{time.time_ns()}"
                 start = time.perf_counter()

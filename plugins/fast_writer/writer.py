@@ -138,7 +138,9 @@ class FastWriter(Writer):
         return None
 
     def _deferrable(self, options, kwargs) -> bool:
-        """Release pages, when nothing listens for each written file as it is written."""
+        """Release pages, when no plugin acts on each page as it is written: a listener of
+        `content_written` must hear of it in this process, one of
+        `article_generator_write_article` may prepare state for that very rendering."""
         return (
             self.options.parallel
             and isinstance(kwargs.get("article"), Content)
@@ -146,6 +148,7 @@ class FastWriter(Writer):
             and not options["paginated"]
             and options["template_name"] is None
             and not signals.content_written.receivers
+            and not signals.article_generator_write_article.receivers
         )
 
     def _render(self, name, template, context, options, kwargs, digest) -> None:

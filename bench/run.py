@@ -20,6 +20,7 @@ from .corpus import edit_release, make_releases, write_corpus
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 SIDEBAR_PLUGIN = "press_sidebars"
+SPEED_PLUGINS = ("fast_reader", "fast_writer")
 
 
 @dataclass
@@ -97,6 +98,12 @@ def benchmark(releases: int, repeat: int, seed: int, scratch: Path, log=print) -
         "cold": ["full", *io("cold", ours)],
         "plain": ["plain", *io("plain", plain)],
     }
+    # What the speed plugins buy: our configuration without them.
+    cold_variants["fast_off"] = [
+        "full",
+        *io("fast-off", ours),
+        *(arg for plugin in SPEED_PLUGINS for arg in ("--drop-plugin", plugin)),
+    ]
     if sidebars:
         cold_variants["plugin_off"] = [
             "full",
@@ -126,7 +133,11 @@ def benchmark(releases: int, repeat: int, seed: int, scratch: Path, log=print) -
         names = list(cold_variants)
         names = names[rep % len(names) :] + names[: rep % len(names)]  # alternate the order
         for name in names:
-            fresh({"cold": "cold", "plain": "plain", "plugin_off": "off"}[name])
+            fresh(
+                {"cold": "cold", "plain": "plain", "plugin_off": "off", "fast_off": "fast-off"}[
+                    name
+                ]
+            )
             record(run_build(name, rep, cold_variants[name], scratch))
         # The edit loop, with the settings `make serve` uses (content cache on).
         fresh("serve")
@@ -189,6 +200,7 @@ def summarise(measurements, releases, repeat, seed, sidebars) -> dict:
         return {
             "cold_vs_plain": ratio(cold, pick("plain", field)),
             "plugin_on_vs_off": ratio(cold, pick("plugin_off", field)),
+            "speed_plugins_on_vs_off": ratio(cold, pick("fast_off", field)),
             "edit_vs_cold": ratio(pick("edit", field), cold),
             "unchanged_vs_cold": ratio(pick("unchanged", field), cold),
             "in_process_edit_vs_cold": ratio(

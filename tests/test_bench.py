@@ -33,7 +33,7 @@ def test_small_benchmark_runs_every_mode(tmp_path, capsys):
     bench_main(["--releases", "20", "--repeat", "1", "--json", str(out)])
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["releases"] == 20
-    expected = {"cold", "plain", "serve_cold", "edit", "unchanged", "serve_edit"}
+    expected = {"cold", "plain", "fast_off", "serve_cold", "edit", "unchanged", "serve_edit"}
     if report["sidebar_plugin_present"]:
         expected.add("plugin_off")
     assert set(report["modes"]) == expected

@@ -119,6 +119,12 @@ def test_listing_ignores_bodies_unless_templates_show_them():
     assert Listing([a, b], False).digest == Listing([edited, b], False).digest
     assert Listing([a, b], False).digest != Listing([renamed, b], False).digest
     assert Listing([a, b], True).digest != Listing([edited, b], True).digest
+    keyed = _Item("a.md", "A", "<p>one</p>")
+    keyed._plugin_key = "digest of the body"  # a plugin's internals: not shown by templates
+    assert Listing([a, b], False).digest == Listing([keyed, b], False).digest
+    shown = _Item("a.md", "A", "<p>one</p>")
+    shown.press_sidebars = "a quotation"  # a plugin's result: list pages may show it
+    assert Listing([a, b], False).digest != Listing([shown, b], False).digest
 
 
 def test_templates_showing_bodies_are_detected(tmp_path):

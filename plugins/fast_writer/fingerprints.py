@@ -12,8 +12,8 @@ from pelican.contents import Content
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 # Settings that change nothing a page shows.
 _IGNORED_SETTINGS = {"CACHE_PATH", "LOAD_CONTENT_CACHE", "FAST_READER", "FAST_WRITER"}
-# Content attributes covered otherwise (body, metadata) or not part of what a page shows.
-_NOT_LISTED = {"_content", "settings", "_context", "translations", "metadata"}
+# Public content attributes covered otherwise, or not part of what a page shows.
+_NOT_LISTED = {"settings", "translations", "metadata"}
 # A body used by a template: `.content`, `.get_content(`, `attr('content')`.
 _BODY_USE = re.compile(r"\.content\b|\.get_content\b|attr\(\s*['\"]content['\"]")
 # Templates that render one item's own body.
@@ -77,10 +77,12 @@ def listing_entry(item: Content, with_body: bool) -> str:
     URLs are not hashed: they follow from the metadata and the settings, both covered.
     """
     metadata = item.metadata
+    # Private attributes are plugins' internals (a plugin's cache key of the body, say),
+    # not something a template shows.
     attributes = sorted(
         (name, _stable_repr(value))
         for name, value in vars(item).items()
-        if name not in _NOT_LISTED and name not in metadata
+        if not name.startswith("_") and name not in _NOT_LISTED and name not in metadata
     )
     translations = sorted(t.source_path or "" for t in getattr(item, "translations", []))
     parts = [

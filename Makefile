@@ -4,8 +4,8 @@ VENV := .venv
 STAMP := $(VENV)/.installed-requirements
 INVOKE := $(VENV)/bin/invoke
 
-.PHONY: serve test build publish check clean lint golden
-serve test build publish check clean lint golden: $(STAMP)
+.PHONY: serve test build publish check clean lint golden bench
+serve test build publish check clean lint golden bench: $(STAMP)
 	$(INVOKE) $@
 
 $(STAMP): requirements.txt

@@ -75,3 +75,8 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{name}-page-{number}{extension}", "{name}-page-{number}{extension}"),
 )
+
+# Reading releases on all cores (plugins/fast_reader); must come after yaml_metadata.
+PLUGINS += ["fast_reader"]
+# Release pages rendered on all cores; `make serve` re-renders only what an edit changes.
+PLUGINS += ["fast_writer"]

@@ -1,5 +1,6 @@
 """Shared fixtures: real Pelican builds into tmp_path."""
 
+import contextlib
 import functools
 import os
 import sys
@@ -20,7 +21,37 @@ def run_build(output: Path, settings_file: Path = ROOT / "pelicanconf.py", **ove
     from pelican.settings import read_settings
 
     overrides.setdefault("OUTPUT_PATH", str(output))
-    Pelican(read_settings(str(settings_file), override=overrides)).run()
+    with pelican_signals_restored():
+        Pelican(read_settings(str(settings_file), override=overrides)).run()
+
+
+@contextlib.contextmanager
+def pelican_signals_restored():
+    """Disconnect, on leaving, what was connected to Pelican's signals inside the block.
+
+    Blinker signals are process-wide: a plugin registered by one build (say the sitemap, which
+    only publishconf loads) would otherwise keep running in every later build of the session.
+    """
+    from blinker import NamedSignal
+    from blinker.base import ANY_ID
+    from pelican.plugins import signals
+
+    every_signal = [s for s in vars(signals).values() if isinstance(s, NamedSignal)]
+    before = {id(signal): set(signal.receivers) for signal in every_signal}
+    try:
+        yield
+    finally:
+        for signal in every_signal:
+            for receiver_id in set(signal.receivers) - before[id(signal)]:
+                # By id: a weakly held receiver may be gone. blinker (pinned) has no public API.
+                signal._disconnect(receiver_id, ANY_ID)
+
+
+@pytest.fixture(autouse=True)
+def isolated_plugin_signals():
+    """Builds a test runs by other means than run_build leave no receivers behind either."""
+    with pelican_signals_restored():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,64 @@
+"""Signal wiring for the fast reader, kept thin."""
+
+import logging
+import os
+
+from pelican import signals
+
+from . import parallel
+from .cache_key import cache_key
+from .reader import use_fast_reader
+from .settings import load
+
+log = logging.getLogger(__name__)
+
+
+def _active(settings) -> bool:
+    """Signals stay connected for later runs in the same process; act only when listed."""
+    names = {getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []}
+    return bool(names & {"fast_reader", __package__})
+
+
+def _key_cache_folder(pelican) -> None:
+    settings = pelican.settings
+    if not _active(settings):
+        return
+    if settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"):
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], cache_key(settings))
+
+
+def _prefill(generator) -> None:
+    """Read, in parallel, every article file neither cache layer already holds."""
+    if not _active(generator.settings):
+        return
+    options = load(generator.settings)
+    readers = generator.readers
+    pending = []
+    for name in generator.get_files(
+        generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"]
+    ):
+        if generator.get_cached_data(name, None) is not None:
+            continue  # the generator layer has the whole article
+        path = os.path.abspath(os.path.join(generator.path, name))
+        if readers.get_cached_data(path, None) is None:
+            pending.append(path)
+    workers = parallel.usable_workers(options.workers)
+    if workers < 2 or len(pending) < options.min_files:
+        return
+    results = parallel.read_all(readers, pending, workers)
+    for path, data in results.items():
+        # What Readers.read_file would store itself (FileStampDataCacher.cache_data), kept
+        # even when the content cache is off: read_file looks here before reading.
+        readers._cache[path] = (readers._get_file_stamp(path), data)
+    log.debug("fast_reader: %d of %d files read by %d workers", len(results), len(pending), workers)
+
+
+def _use_fast_reader(readers) -> None:
+    if _active(readers.settings):
+        use_fast_reader(readers)
+
+
+def register() -> None:
+    signals.initialized.connect(_key_cache_folder)
+    signals.readers_init.connect(_use_fast_reader)
+    signals.article_generator_init.connect(_prefill)

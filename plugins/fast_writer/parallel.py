@@ -1,0 +1,88 @@
+"""Render and write release pages in forked worker processes.
+
+The workers inherit the writer, templates and content objects by fork and run Pelican's own
+Writer.write_file for their share of the pages, so each page is what a serial build writes.
+Problems a worker logs are sent back and logged again in the parent, where the strict build
+collects them; a page whose rendering raised is rendered again by the parent, so the error
+surfaces exactly as in a serial build.
+"""
+
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+
+from pelican.writers import Writer
+
+
+@dataclass
+class Job:
+    """One deferred Writer.write_file call for a release page."""
+
+    name: str
+    template: object
+    context: dict
+    options: dict
+    kwargs: dict
+    digest: str | None = None
+
+
+@dataclass
+class Outcome:
+    outputs: list[str] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    failed: bool = False
+
+
+# Inherited by the forked workers.
+_work: dict = {}
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records: list[tuple[int, str]] = []
+
+    def emit(self, record):
+        self.records.append((record.levelno, record.getMessage()))
+
+
+def _render_range(bounds: tuple[int, int]) -> list[Outcome]:
+    writer, jobs = _work["writer"], _work["jobs"]
+    root = logging.getLogger()
+    collect = _Collect()
+    root.handlers = [collect]
+    outcomes = []
+    for job in jobs[bounds[0] : bounds[1]]:
+        collect.records = []
+        writer._outputs = []
+        try:
+            Writer.write_file(
+                writer, job.name, job.template, job.context, **job.options, **job.kwargs
+            )
+            outcomes.append(Outcome(outputs=list(writer._outputs), problems=collect.records))
+        except Exception:
+            outcomes.append(Outcome(failed=True))
+    return outcomes
+
+
+def render_all(writer, jobs: list[Job], workers: int) -> list[Outcome]:
+    """Outcomes in the order of ``jobs``."""
+    size = max(1, len(jobs) // (workers * 4))
+    ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+    _work.update(writer=writer, jobs=jobs)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = pool.map(_render_range, ranges, chunksize=1)
+    finally:
+        _work.clear()
+    return [outcome for chunk in chunks for outcome in chunk]
+
+
+def usable_workers(requested: int) -> int:
+    if requested:
+        return requested
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

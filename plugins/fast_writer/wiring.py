@@ -1,0 +1,50 @@
+"""Signal wiring for the fast writer, kept thin."""
+
+from pelican import signals
+
+from .membership import speed_up_taxonomies
+from .writer import FastWriter
+
+_state: dict = {}
+
+
+def _active(settings) -> bool:
+    """Signals stay connected for later runs in the same process; act only when listed."""
+    names = {getattr(p, "__name__", p) for p in settings.get("PLUGINS") or []}
+    return bool(names & {"fast_writer", __package__})
+
+
+class _TrackedWriter(FastWriter):
+    """Remembers itself, so deferred pages are written and the manifest saved at the end."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        _state["writer"] = self
+
+
+def _writer(pelican):
+    _state.pop("writer", None)
+    return _TrackedWriter if _active(pelican.settings) else None
+
+
+def _taxonomies(generator) -> None:
+    if _active(generator.settings):
+        speed_up_taxonomies(generator)
+
+
+def _flush(generator, writer) -> None:
+    if isinstance(writer, FastWriter):
+        writer.flush()
+
+
+def _finish(pelican) -> None:
+    writer = _state.pop("writer", None)
+    if writer is not None and writer.settings is pelican.settings:
+        writer.finish()
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(_taxonomies)
+    signals.get_writer.connect(_writer)
+    signals.article_writer_finalized.connect(_flush)
+    signals.finalized.connect(_finish)

@@ -1,0 +1,114 @@
+"""fast_reader: the parallel, libyaml, plain-summary build is byte-identical to a serial one."""
+
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+from fast_reader import parallel
+from fast_reader.cache_key import cache_key
+from fast_reader.plain_text import extensions_are_safe, plain_paragraph
+from fast_reader.settings import FastReaderSettingsError, load
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pelican.settings import read_settings
+
+from bench.corpus import make_releases, write_corpus
+from conftest import ROOT, run_build
+
+SEED = ROOT / "content" / "2021-10-25-amnesty-international-to-close-its-hong-kong-offices.md"
+MARKDOWN = {"extensions": ["markdown.extensions.extra"], "output_format": "html5"}
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def _plugins_without(name: str) -> list[str]:
+    return [p for p in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"] if p != name]
+
+
+def test_parallel_build_is_byte_identical_to_serial(tmp_path, monkeypatch):
+    pooled = []
+    read_all = parallel.read_all
+
+    def spy(readers, paths, workers):
+        results = read_all(readers, paths, workers)
+        pooled.append((len(paths), len(results)))
+        return results
+
+    monkeypatch.setattr(parallel, "read_all", spy)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(60, seed=11))
+    shutil.copy(SEED, content / SEED.name)
+    (content / "2024-01-01-colon-summary.md").write_text(
+        "---\ntitle: Markdown in a summary\ndate: 2024-01-01\nlang: en\ncategory: Notes\n"
+        "summary: 'Prices rise: **10%** & more, see [the report](https://example.org)'\n"
+        "---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    run_build(tmp_path / "fast", PATH=str(content), FAST_READER={"min_files": 2})
+    run_build(tmp_path / "serial", PATH=str(content), PLUGINS=_plugins_without("fast_reader"))
+    assert pooled == [(62, 62)]  # every release was read by the pool
+    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    assert len(fast) > 60
+    assert fast.keys() == serial.keys()
+    differing = [name for name in fast if fast[name] != serial[name]]
+    assert differing == []
+
+
+def test_broken_release_is_still_reported_with_parallel_reading(write_release, tmp_path):
+    from strict_build import StrictBuildError
+
+    write_corpus(write_release.content, make_releases(10))
+    broken = write_release("broken.md", "---\ntitle: [unclosed\ndate: 2024-05-02\n---\nBody.\n")
+    with pytest.raises(StrictBuildError) as failure:
+        run_build(tmp_path / "out", PATH=str(write_release.content), FAST_READER={"min_files": 2})
+    assert str(broken) in str(failure.value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
+def test_plain_paragraph_matches_markdown_whenever_it_answers(text):
+    html = plain_paragraph(text)
+    if html is not None:
+        assert html == markdown.Markdown(**MARKDOWN).convert(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab 12.,:;-–()'’“”%/!?", max_size=40))
+def test_plain_paragraph_with_punctuation_matches_markdown(text):
+    html = plain_paragraph(text)
+    if html is not None:
+        assert html == markdown.Markdown(**MARKDOWN).convert(text)
+
+
+def test_plain_paragraph_answers_for_typical_summaries_only():
+    assert plain_paragraph("The quay opens on 2 March, at 10:00.") == (
+        "<p>The quay opens on 2 March, at 10:00.</p>"
+    )
+    for text in ["**Bold** claim", "A & B", "1. First", "- item", "x_y_z", "# Title", " lead"]:
+        assert plain_paragraph(text) is None, text
+
+
+def test_shortcut_only_with_known_extensions():
+    assert extensions_are_safe(["markdown.extensions.extra", "markdown.extensions.meta"])
+    assert not extensions_are_safe(["markdown.extensions.extra", "markdown.extensions.smarty"])
+
+
+def test_settings_are_validated():
+    assert load({}).min_files == 48
+    assert load({"FAST_READER": {"workers": 3}}).workers == 3
+    with pytest.raises(FastReaderSettingsError):
+        load({"FAST_READER": {"threads": 2}})
+    with pytest.raises(FastReaderSettingsError):
+        load({"FAST_READER": {"workers": -1}})
+
+
+def test_cache_key_changes_with_settings_but_not_output_path():
+    base = {"SITEURL": "", "OUTPUT_PATH": "/a", "PLUGIN_PATHS": [str(ROOT / "plugins")]}
+    assert cache_key(base) == cache_key({**base, "OUTPUT_PATH": "/b"})
+    assert cache_key(base) != cache_key({**base, "SITEURL": "https://example.org"})

@@ -1,0 +1,212 @@
+"""fast_writer: release pages rendered in parallel, and after an edit only the affected
+pages, with a site byte-identical to a serial full build."""
+
+from pathlib import Path
+
+import pytest
+from fast_writer import parallel
+from fast_writer.fingerprints import Listing, templates_show_bodies
+from fast_writer.membership import MembershipList
+from fast_writer.settings import FastWriterSettingsError, load
+from pelican import signals
+from pelican.settings import read_settings
+
+from bench.corpus import edit_release, make_releases, write_corpus
+from conftest import ROOT, run_build
+from tasks import SERVE_OVERRIDES
+
+
+def _plugins_without(*names: str) -> list[str]:
+    plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
+    return [p for p in plugins if p not in names]
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def _stamps(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*.html")}
+
+
+def _serve_build(content: Path, output: Path, cache: Path) -> None:
+    run_build(output, PATH=str(content), CACHE_PATH=str(cache), **SERVE_OVERRIDES)
+
+
+def _pages(root: Path) -> dict[str, bytes]:
+    """The pages Pelican's writer renders (other plugins may add files of their own)."""
+    return {name: data for name, data in _tree(root).items() if name.endswith(".html")}
+
+
+def _assert_same_as_full_build(content: Path, output: Path, tmp_path: Path) -> None:
+    full = tmp_path / "full"
+    run_build(full, PATH=str(content))
+    incremental, expected = _pages(output), _pages(full)
+    assert incremental.keys() == expected.keys()
+    assert [name for name in expected if incremental[name] != expected[name]] == []
+
+
+def _setup(tmp_path):
+    content = tmp_path / "content"
+    paths = write_corpus(content, make_releases(24, seed=5))
+    output, cache = tmp_path / "out", tmp_path / "cache"
+    _serve_build(content, output, cache)
+    return content, paths, output, cache
+
+
+@pytest.mark.parametrize("listener", [False, True], ids=["no-listener", "content_written-listener"])
+def test_body_edit_renders_only_that_release(tmp_path, listener):
+    content, paths, output, cache = _setup(tmp_path)
+    before = _stamps(output)
+    edited = paths[7]
+    edit_release(edited, "a new sentence")
+    written = []
+
+    def record(path, context):
+        written.append(path)
+
+    if listener:  # a plugin such as a sitemap hears of every page, rendered or not
+        signals.content_written.connect(record)
+    try:
+        _serve_build(content, output, cache)
+    finally:
+        signals.content_written.disconnect(record)
+    if listener:
+        assert len(written) == len(before)
+    after = _stamps(output)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    slug = make_releases(24, seed=5)[7].slug
+    assert changed == [f"{make_releases(24, seed=5)[7].date:%Y}/{slug}/index.html"]
+    assert "Edited paragraph a new sentence." in (output / changed[0]).read_text(encoding="utf-8")
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+def test_title_edit_updates_list_pages(tmp_path):
+    content, paths, output, cache = _setup(tmp_path)
+    text = paths[3].read_text(encoding="utf-8")
+    old_title = make_releases(24, seed=5)[3].title
+    paths[3].write_text(text.replace(old_title, "A renamed release"), encoding="utf-8")
+    _serve_build(content, output, cache)
+    showing = [p for p in output.rglob("*.html") if "A renamed release" in p.read_text("utf-8")]
+    assert len(showing) >= 2  # its own page and the list pages
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+def test_deleted_page_is_written_again(tmp_path):
+    content, _, output, cache = _setup(tmp_path)
+    (output / "index.html").unlink()
+    _serve_build(content, output, cache)
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+def test_new_release_appears_everywhere(tmp_path):
+    content, _, output, cache = _setup(tmp_path)
+    extra = make_releases(25, seed=99)[24]
+    write_corpus(content, [extra])
+    _serve_build(content, output, cache)
+    _assert_same_as_full_build(content, output, tmp_path)
+
+
+class _Item:
+    """Enough of a Pelican content object for the listing."""
+
+    def __init__(self, source, title, body):
+        self.source_path, self._content = source, body
+        self.metadata = {"title": title, "summary": "S."}
+        self.title, self.summary, self.translations = title, "S.", []
+
+
+def test_listing_ignores_bodies_unless_templates_show_them():
+    a, b = _Item("a.md", "A", "<p>one</p>"), _Item("b.md", "B", "<p>two</p>")
+    edited = _Item("a.md", "A", "<p>changed</p>")
+    renamed = _Item("a.md", "A2", "<p>one</p>")
+    assert Listing([a, b], False).digest == Listing([edited, b], False).digest
+    assert Listing([a, b], False).digest != Listing([renamed, b], False).digest
+    assert Listing([a, b], True).digest != Listing([edited, b], True).digest
+    keyed = _Item("a.md", "A", "<p>one</p>")
+    keyed._plugin_key = "digest of the body"  # a plugin's internals: not shown by templates
+    assert Listing([a, b], False).digest == Listing([keyed, b], False).digest
+    shown = _Item("a.md", "A", "<p>one</p>")
+    shown.press_sidebars = "a quotation"  # a plugin's result: list pages may show it
+    assert Listing([a, b], False).digest != Listing([shown, b], False).digest
+
+
+def test_templates_showing_bodies_are_detected(tmp_path):
+    (tmp_path / "article.html").write_text("{{ article.content }}", encoding="utf-8")
+    (tmp_path / "index.html").write_text("{{ a.summary }}{% block content %}", encoding="utf-8")
+    assert not templates_show_bodies([str(tmp_path)])
+    (tmp_path / "tag.html").write_text("{{ a.content|safe }}", encoding="utf-8")
+    assert templates_show_bodies([str(tmp_path)])
+
+
+def test_parallel_pages_are_byte_identical_to_serial(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(40, seed=8))
+    batches = []
+    render_all = parallel.render_all
+
+    def spy(writer, jobs, workers):
+        batches.append(len(jobs))
+        return render_all(writer, jobs, workers)
+
+    monkeypatch.setattr(parallel, "render_all", spy)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    run_build(tmp_path / "fast", PATH=str(content), FAST_WRITER={"min_pages": 2})
+    assert batches == [40]  # every release page was rendered by the pool
+    plain = _plugins_without("fast_writer", "fast_reader")
+    run_build(tmp_path / "serial", PATH=str(content), PLUGINS=plain)
+    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    assert fast.keys() == serial.keys()
+    assert [name for name in fast if fast[name] != serial[name]] == []
+
+
+def test_template_error_in_a_worker_surfaces_as_in_a_serial_build(tmp_path, write_release):
+    write_corpus(write_release.content, make_releases(6))
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    for name in (
+        "index",
+        "tags",
+        "categories",
+        "authors",
+        "archives",
+        "tag",
+        "category",
+        "author",
+        "page",
+        "period_archives",
+    ):
+        (theme / "templates" / f"{name}.html").write_text("ok", encoding="utf-8")
+    (theme / "templates" / "article.html").write_text(
+        "{{ article.title }}{{ article.missing.attribute }}", encoding="utf-8"
+    )
+    with pytest.raises(Exception, match="missing"):
+        run_build(
+            tmp_path / "out",
+            PATH=str(write_release.content),
+            THEME=str(theme),
+            FAST_WRITER={"min_pages": 2},
+        )
+
+
+def test_settings_are_validated():
+    assert load({}).incremental is False and load({}).parallel is True
+    assert load({"FAST_WRITER": {"incremental": True}}).incremental
+    for bad in ({"incremental": 1}, {"workers": -1}, {"pages": 3}):
+        with pytest.raises(FastWriterSettingsError):
+            load({"FAST_WRITER": bad})
+
+
+def test_membership_list_answers_like_a_list():
+    class Item:  # equal only to itself, like Pelican's content objects
+        pass
+
+    items = [Item() for _ in range(5)]
+    fast = MembershipList(items[:3])
+    assert [x in fast for x in items] == [x in items[:3] for x in items]
+    fast.append(items[4])
+    assert items[4] in fast and items[3] not in fast
+    words = MembershipList(["a", "b"])
+    assert "".join(["a"]) in words and "c" not in words  # equal, not identical: by equality

@@ -136,6 +136,8 @@ def _golden_overrides(output: Path) -> dict:
         "OUTPUT_PATH": str(output),
         # Pagefind's bundle (wasm, hashed files) is tested on its own (tests/test_search_index.py).
         "SEARCH_INDEX": {"ENABLED": False},
+        # The theme's CSS and JS are copied verbatim: comparing them would only add noise.
+        "THEME_STATIC_PATHS": [],
     }
 
 

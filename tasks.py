@@ -206,6 +206,10 @@ SERVE_OVERRIDES = {
     "GZIP_CACHE": False,  # gzip costs more time than the cache saves disk
 }
 
+# Pagefind re-indexes the whole site, slower than the rebuild: `make serve` reloads the browser
+# first and swaps the new index in when it is ready (plugins/search_index/background.py).
+SERVE_OVERRIDES["SEARCH_INDEX"] = {"BACKGROUND": True}
+
 # livereload looks for changes every 0.8 s; looking more often shows a save sooner.
 SERVE_POLL_MS = 200
 

@@ -132,3 +132,8 @@ def test_speaker_index_in_french(tmp_path):
     index = soup(output, "speakers/index.html")
     assert index.html["lang"] == "fr"
     assert index.select_one(".speakers .count").get_text() == "(1 déclaration)"
+    # The site chrome follows DEFAULT_LANG too.
+    assert index.select_one(".skip-link").get_text() == "Aller au contenu"
+    assert index.select_one(".search-box button").get_text() == "Rechercher"
+    search = soup(output, "search/index.html")
+    assert search.h1.get_text() == "Rechercher un communiqué"

@@ -80,3 +80,26 @@ PAGINATION_PATTERNS = (
 PLUGINS += ["fast_reader"]
 # Release pages rendered on all cores; `make serve` re-renders only what an edit changes.
 PLUGINS += ["fast_writer"]
+
+# --- Theme fixes (issue 4 review) ---
+# Labels and dates in each page's language (plugins/theme_i18n; THEME_LABELS overrides them).
+PLUGINS += ["theme_i18n"]
+# Summaries are plain text, escaped like titles: not rendered as Markdown/HTML.
+FORMATTED_FIELDS: list[str] = []
+# Taxonomies as folders, like releases; page 2 of any list at <list>/page/2/.
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)

@@ -12,6 +12,7 @@ from theme_site import (
     BOARDWALK_FR,
     CHAIR,
     FEES,
+    TRICKY_FEED_TAG,
     TRICKY_SUMMARY,
     TRICKY_TAG,
     TRICKY_TITLE,
@@ -166,27 +167,31 @@ def test_tricky_characters_are_text_in_lists(local_site):
     home = soup(local_site, "index.html")
     assert TRICKY_TITLE in texts(home.select(".release-list a"))
     assert TRICKY_SUMMARY in texts(home.select(".release-list p"))
-    assert TRICKY_TAG in texts(soup(local_site, "tags.html").select(".term-list a"))
+    assert TRICKY_TAG in texts(soup(local_site, "tags/index.html").select(".term-list a"))
 
 
 # --- Lists ------------------------------------------------------------------------------------
 
 
 def test_home_is_newest_first_and_paginated(local_site):
-    first, second = soup(local_site, "index.html"), soup(local_site, "index-page-2.html")
+    first, second = soup(local_site, "index.html"), soup(local_site, "page/2/index.html")
     assert texts(first.select(".release-list > li > a")) == [
         "Harbour Trust opens the East Quay boardwalk",
         TRICKY_TITLE,
     ]
     assert texts(second.select(".release-list > li > a")) == ["Harbour Trust names new chair"]
-    assert first.select_one(".pagination a[rel=next]")["href"] == "./index-page-2.html"
+    assert first.select_one(".pagination a[rel=next]")["href"] == "./page/2/"
 
 
 @pytest.mark.parametrize(
     ("name", "heading", "titles"),
     [
-        ("category/notices.html", "Notices", [TRICKY_TITLE]),
-        ("tag/governance.html", "Releases tagged “Governance”", ["Harbour Trust names new chair"]),
+        ("category/notices/index.html", "Notices", [TRICKY_TITLE]),
+        (
+            "tag/governance/index.html",
+            "Releases tagged “Governance”",
+            ["Harbour Trust names new chair"],
+        ),
         ("2023/index.html", "Releases of 2023", ["Harbour Trust names new chair"]),
     ],
 )
@@ -197,7 +202,7 @@ def test_list_pages(local_site, name, heading, titles):
 
 
 def test_author_and_archives(local_site):
-    assert soup(local_site, "author/harbour-trust.html").h1.get_text() == (
+    assert soup(local_site, "author/harbour-trust/index.html").h1.get_text() == (
         "Releases from Harbour Trust"
     )
     archives = soup(local_site, "archives/index.html")
@@ -239,9 +244,9 @@ def test_feeds_are_linked_from_every_published_page(published_site):
 
 
 def test_tag_and_category_pages_link_their_own_feed(published_site):
-    links = soup(published_site, "tag/governance.html").find_all("link", rel="alternate")
+    links = soup(published_site, "tag/governance/index.html").find_all("link", rel="alternate")
     assert f"{SITEURL}/feeds/tag/governance.atom.xml" in [link["href"] for link in links]
-    links = soup(published_site, "category/notices.html").find_all("link", rel="alternate")
+    links = soup(published_site, "category/notices/index.html").find_all("link", rel="alternate")
     assert f"{SITEURL}/feeds/notices.atom.xml" in [link["href"] for link in links]
 
 
@@ -261,9 +266,144 @@ def test_feeds_carry_full_content_and_text_titles(published_site):
 def test_list_pages_have_a_canonical_url_when_published(published_site):
     for name, url in [
         ("index.html", f"{SITEURL}/"),
-        ("tag/governance.html", f"{SITEURL}/tag/governance.html"),
+        ("tag/governance/index.html", f"{SITEURL}/tag/governance/"),
         ("archives/index.html", f"{SITEURL}/archives/"),
         ("about/index.html", f"{SITEURL}/about/"),
     ]:
         assert soup(published_site, name).find("link", rel="canonical")["href"] == url, name
     assert soup(published_site, "404.html").find("link", rel="canonical") is None
+
+
+def test_feed_titles_keep_tricky_tag_names(published_site):
+    feed = ElementTree.parse(published_site / "feeds" / "tag" / "ab.atom.xml").getroot()
+    assert feed.findtext(f"{ATOM}title") == f"Newsroom - {TRICKY_FEED_TAG}"
+    tag = ElementTree.parse(published_site / "feeds" / "tag" / "rd.atom.xml").getroot()
+    assert tag.findtext(f"{ATOM}title") == f"Newsroom - {TRICKY_TAG}"
+    assert (
+        ElementTree.parse(published_site / "feeds" / "all.atom.xml")
+        .getroot()
+        .findtext(f"{ATOM}title")
+        == "Newsroom"
+    )
+
+
+def test_summary_is_plain_text_everywhere(published_site):
+    page = soup(published_site, FEES)
+    head = page.head
+    for attrs in ({"property": "og:description"}, {"name": "twitter:description"}):
+        assert head.find("meta", attrs=attrs)["content"] == TRICKY_SUMMARY
+    assert TRICKY_SUMMARY in texts(soup(published_site, "index.html").select(".release-list p"))
+    # Atom declares the summary as HTML: readers must get the text back, no <b> element.
+    feed = ElementTree.parse(published_site / "feeds" / "all.atom.xml").getroot()
+    entry = next(e for e in feed.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == TRICKY_TITLE)
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "html"
+    shown = BeautifulSoup(summary.text, "html.parser")
+    assert shown.find("b") is None and shown.get_text() == TRICKY_SUMMARY
+
+
+# --- URLs -------------------------------------------------------------------------------------
+
+
+def test_taxonomies_are_folders_like_releases(local_site):
+    for name in (
+        "tags/index.html",
+        "categories/index.html",
+        "authors/index.html",
+        "tag/harbour/index.html",
+        "category/notices/index.html",
+        "author/harbour-trust/index.html",
+        "author/harbour-trust/page/2/index.html",
+        "page/2/index.html",
+    ):
+        assert (local_site / name).is_file(), name
+    assert not list(local_site.glob("**/*-page-*")) and not (local_site / "tags.html").exists()
+    release = soup(local_site, BOARDWALK)
+    assert [a["href"] for a in release.select(".tags a")] == [
+        "../../tag/harbour/",
+        "../../tag/public-space/",
+    ]
+    author = soup(local_site, "author/harbour-trust/index.html")
+    assert (
+        author.select_one(".pagination a[rel=next]")["href"] == "../../author/harbour-trust/page/2/"
+    )
+
+
+# --- Images -----------------------------------------------------------------------------------
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082"
+)
+IMAGE_RELEASES = {
+    "2024-04-01-absolute.md": """---
+title: An image from elsewhere
+date: 2024-04-01T10:00:00+00:00
+author: Harbour Trust
+category: Press releases
+summary: The quay at dawn.
+lang: en
+image: https://cdn.example.org/photos/quay.jpg
+image_alt: The East Quay at dawn, empty
+---
+
+The quay at dawn.
+""",
+    "2024-04-02-relative.md": """---
+title: An image of ours
+date: 2024-04-02T10:00:00+00:00
+author: Harbour Trust
+category: Press releases
+summary: The quay at noon.
+lang: en
+image: images/quay.png
+image_alt: The East Quay at noon, busy
+---
+
+The quay at noon.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def image_site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("content")
+    (content / "images").mkdir()
+    (content / "images" / "quay.png").write_bytes(PNG)
+    for name, text in IMAGE_RELEASES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    output = tmp_path_factory.mktemp("images")
+    run_build(
+        output, ROOT / "publishconf.py", PATH=str(content), SITEURL=SITEURL, STATIC_PATHS=["images"]
+    )
+    return output
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "alt"),
+    [
+        (
+            "2024/an-image-from-elsewhere/index.html",
+            "https://cdn.example.org/photos/quay.jpg",
+            "The East Quay at dawn, empty",
+        ),
+        (
+            "2024/an-image-of-ours/index.html",
+            f"{SITEURL}/images/quay.png",
+            "The East Quay at noon, busy",
+        ),
+    ],
+)
+def test_release_image_in_cards_json_ld_and_page(image_site, name, url, alt):
+    page = soup(image_site, name)
+    head = page.head
+    assert head.find("meta", property="og:image")["content"] == url
+    assert head.find("meta", property="og:image:alt")["content"] == alt
+    assert head.find("meta", attrs={"name": "twitter:image"})["content"] == url
+    assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    data = json.loads(head.find("script", type="application/ld+json").string)
+    assert data["image"] == url
+    image = page.select_one("article.release .release-header figure.release-image img")
+    assert (image["src"], image["alt"]) == (url, alt)
+    # Below the headline, in the first screen: loading it lazily would delay LCP.
+    assert image.get("loading") != "lazy"

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 TRICKY_TITLE = 'Fees < 5% & "fair" <b>deal</b>'
-TRICKY_SUMMARY = 'Costs < 5 & rising > 3 "quoted"'
+TRICKY_SUMMARY = 'Costs < 5 & rising > 3 "quoted" <b>now</b>'
 TRICKY_TAG = "R&D <lab>"
+TRICKY_FEED_TAG = "A&B <c>"
 
 RELEASES = {
     "2024-03-01-boardwalk.md": """---
@@ -40,16 +41,24 @@ summary: La promenade du quai Est ouvre au public le 2 mars.
 lang: fr
 slug: harbour-trust-opens-the-east-quay-boardwalk
 location: Lisbonne
+source: https://example.org/fr/communiques/quai-est
+boilerplate: Le Harbour Trust entretient les quais publics de la ville.
+contacts:
+  - name: Rui Almeida
+    email: presse@example.org
 ---
 
 Le Harbour Trust ouvrira la promenade du quai Est le **2 mars**.
+
+« Le quai appartient à tous ceux qui vivent ici », a déclaré Mira Castellanos,
+directrice du Harbour Trust.
 """,
     "2024-02-01-fees.md": f"""---
 title: '{TRICKY_TITLE}'
 date: 2024-02-01T10:00:00+01:00
 author: Harbour Trust
 category: Notices
-tags: ["{TRICKY_TAG}", Harbour]
+tags: ["{TRICKY_TAG}", Harbour, "{TRICKY_FEED_TAG}"]
 summary: '{TRICKY_SUMMARY}'
 lang: en
 ---

@@ -6,7 +6,7 @@ escapes them everywhere), so this puts each entry's real title back before the f
 written; the feed library escapes it for XML.
 """
 
-from .titles import plain_titles
+from .titles import feed_names, feed_title, plain_titles
 from .wiring import register
 
-__all__ = ["plain_titles", "register"]
+__all__ = ["feed_names", "feed_title", "plain_titles", "register"]

@@ -16,12 +16,12 @@ ARTIFACTS = ROOT / "test-artifacts"
 PAGE_TYPES = {
     "home": "/",
     "release": SEED,
-    "category": "/category/press-releases.html",
-    "categories": "/categories.html",
-    "tag": "/tag/hong-kong.html",
-    "tags": "/tags.html",
-    "author": "/author/amnesty-international.html",
-    "authors": "/authors.html",
+    "category": "/category/press-releases/",
+    "categories": "/categories/",
+    "tag": "/tag/hong-kong/",
+    "tags": "/tags/",
+    "author": "/author/amnesty-international/",
+    "authors": "/authors/",
     "archives": "/archives/",
     "year": "/2021/",
     "about": "/about/",
@@ -95,7 +95,7 @@ def test_release_on_a_desktop(page, site):
 @pytest.mark.parametrize("width", [375, 1280])
 def test_lists_and_release_extras_fit_the_screen(page, sample_site, width):
     page.set_viewport_size({"width": width, "height": 800})
-    for path in ("/", "/" + BOARDWALK, "/" + FEES, "/tags.html"):
+    for path in ("/", "/" + BOARDWALK, "/" + FEES, "/tags/"):
         page.goto(sample_site + path)
         assert no_horizontal_scroll(page), path
 
@@ -193,9 +193,7 @@ def test_axe_finds_no_violation(page, site, kind, scheme):
     assert axe_violations(page) is None
 
 
-@pytest.mark.parametrize(
-    "path", ["/" + BOARDWALK, "/" + BOARDWALK_FR, "/" + FEES, "/index-page-2.html"]
-)
+@pytest.mark.parametrize("path", ["/" + BOARDWALK, "/" + BOARDWALK_FR, "/" + FEES, "/page/2/"])
 def test_axe_on_release_extras(page, sample_site, path):
     page.goto(sample_site + path)
     assert axe_violations(page) is None

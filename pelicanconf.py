@@ -80,3 +80,8 @@ PAGINATION_PATTERNS = (
 PLUGINS += ["fast_reader"]
 # Release pages rendered on all cores; `make serve` re-renders only what an edit changes.
 PLUGINS += ["fast_writer"]
+
+# Translations of one release share `translation_key` (default: the slug; release_checks).
+ARTICLE_TRANSLATION_ID = "translation_key"
+# Images under content/images/ are copied to images/ (`image: images/x.jpg`, {static} links).
+STATIC_PATHS = ["images"]

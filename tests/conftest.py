@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import os
+import shutil
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -124,3 +125,27 @@ def serve_dir():
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # signature fixed by the base class
         pass
+
+
+# --- System tools some tests need: skip without them on a laptop, never under CI ---------------
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def require_tools(**available: bool) -> None:
+    """Skip (fail under CI) unless every named tool is available."""
+    missing = [name for name, ok in available.items() if not ok]
+    if not missing:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"missing under CI: {', '.join(missing)}; .ci/run must install them")
+    pytest.skip(f"missing: {', '.join(missing)} (`make test` runs npm ci when npm exists)")
+
+
+@pytest.fixture(scope="session")
+def nu_checker() -> list[str]:
+    """The Nu Html Checker command (Java + npm's vnu-jar), used by the validity tests and by
+    every publish, whose gates run it."""
+    java = shutil.which("java")
+    require_tools(java=java is not None, **{"vnu.jar (npm ci)": VNU_JAR.exists()})
+    return [java, "-jar", str(VNU_JAR)]

@@ -30,17 +30,24 @@ def _plugins_without(name: str) -> list[str]:
     return [p for p in read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"] if p != name]
 
 
-def test_parallel_build_is_byte_identical_to_serial(tmp_path, monkeypatch):
-    pooled = []
-    read_all = parallel.read_all
+@pytest.mark.parametrize("pooled_step", ["build_all", "read_all"])
+def test_parallel_build_is_byte_identical_to_serial(tmp_path, monkeypatch, pooled_step):
+    """Workers build whole articles; with a plugin on a read-time signal, they only read."""
+    from pelican import signals
 
-    def spy(readers, paths, workers):
-        results = read_all(readers, paths, workers)
+    pooled = []
+    step = getattr(parallel, pooled_step)
+
+    def spy(owner, paths, workers):
+        paths = list(paths)
+        results = step(owner, paths, workers)
         pooled.append((len(paths), len(results)))
         return results
 
-    monkeypatch.setattr(parallel, "read_all", spy)
+    monkeypatch.setattr(parallel, pooled_step, spy)
     monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    if pooled_step == "read_all":
+        signals.article_generator_context.connect(_note_read, weak=False)
     content = tmp_path / "content"
     write_corpus(content, make_releases(60, seed=11))
     shutil.copy(SEED, content / SEED.name)
@@ -58,6 +65,10 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, monkeypatch):
     assert fast.keys() == serial.keys()
     differing = [name for name in fast if fast[name] != serial[name]]
     assert differing == []
+
+
+def _note_read(generator, metadata):
+    """A plugin acting when Pelican reads a file (never for an article built elsewhere)."""
 
 
 def test_broken_release_is_still_reported_with_parallel_reading(write_release, tmp_path):

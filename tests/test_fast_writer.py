@@ -1,6 +1,7 @@
 """fast_writer: release pages rendered in parallel, and after an edit only the affected
 pages, with a site byte-identical to a serial full build."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,50 @@ def test_parallel_pages_are_byte_identical_to_serial(tmp_path, monkeypatch):
     fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
     assert fast.keys() == serial.keys()
     assert [name for name in fast if fast[name] != serial[name]] == []
+
+
+def test_content_written_listeners_hear_of_pool_pages_as_in_a_serial_build(tmp_path, monkeypatch):
+    """A sitemap-like listener keeps the release pages in the pool and hears the same."""
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(30, seed=4))
+    batches, heard = [], {"fast": [], "serial": []}
+    render_all = parallel.render_all
+
+    def spy(writer, jobs, workers):
+        batches.append(len(jobs))
+        return render_all(writer, jobs, workers)
+
+    def listener(build):
+        def record(path, context):
+            article = context.get("article")
+            heard[build].append(
+                (
+                    os.path.relpath(path, tmp_path / build),
+                    sorted(context),
+                    context["SITEURL"],
+                    context["localsiteurl"],
+                    context["output_file"],
+                    getattr(article, "source_path", None),
+                )
+            )
+
+        return record
+
+    monkeypatch.setattr(parallel, "render_all", spy)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    for build in ("fast", "serial"):
+        record = listener(build)
+        signals.content_written.connect(record)
+        try:
+            plugins = {} if build == "fast" else {"PLUGINS": _plugins_without("fast_writer")}
+            run_build(tmp_path / build, PATH=str(content), FAST_WRITER={"min_pages": 2}, **plugins)
+        finally:
+            signals.content_written.disconnect(record)
+    assert batches == [30]
+    assert len(heard["fast"]) > 30
+    assert heard["fast"] == heard["serial"]
+    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    assert [name for name in fast if fast.get(name) != serial.get(name)] == []
 
 
 def test_template_error_in_a_worker_surfaces_as_in_a_serial_build(tmp_path, write_release):

@@ -12,6 +12,9 @@ from publishing.deploy import DeployError, deploy_gh_pages, deploy_rsync
 from publishing.manifest import manifest_path
 from publishing.pipeline import publish_site
 
+# Every publish runs the Nu Html Checker gate.
+pytestmark = pytest.mark.usefixtures("nu_checker")
+
 
 def git(*args, cwd: Path) -> str:
     return subprocess.run(

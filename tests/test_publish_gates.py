@@ -160,7 +160,7 @@ def test_vnu_report_is_turned_into_readable_problems(tmp_path):
     assert parse_vnu_report(report, tmp_path) == ["a/index.html:7: Duplicate ID “x”."]
 
 
-def test_vnu_finds_invalid_markup_and_passes_valid_pages(tmp_path):
+def test_vnu_finds_invalid_markup_and_passes_valid_pages(tmp_path, nu_checker):
     write(tmp_path, "good.html", page("<p>fine</p>"))
     write(
         tmp_path,

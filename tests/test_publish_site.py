@@ -15,6 +15,9 @@ import pytest
 from conftest import ROOT
 from publishing.pipeline import PublishFailed, publish_site
 
+# Every publish runs the Nu Html Checker gate.
+pytestmark = pytest.mark.usefixtures("nu_checker")
+
 GOLDEN_CONTENT = ROOT / "tests" / "golden" / "content"
 SEED_PAGE = "2021/amnesty-international-to-close-its-hong-kong-offices/index.html"
 COMPRESSED = (".html", ".css", ".js", ".xml", ".json")

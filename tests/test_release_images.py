@@ -95,3 +95,17 @@ def test_a_release_with_a_local_image_publishes_and_the_links_gate_passes(conten
     body_images = [img["src"] for img in BeautifulSoup(page.read_text(), "html.parser")("img")]
     assert f"{SITEURL}/images/quay.png" in body_images
     assert broken_links(output, SITEURL) == []
+
+
+def test_an_image_added_while_serving_is_found_on_the_next_check(content):
+    """`make serve` keeps check results between builds; not those that look at an image."""
+    from release_checks import check_releases
+
+    settings = check_settings({"PATH": str(content), "STATIC_PATHS": ["images"]})
+    release = content / "release.md"
+    release.write_text(RELEASE.format(image="images/later.png"), encoding="utf-8")
+    memo: dict = {}
+    [problem] = check_releases([release], settings, render_markdown=False, memo=memo)
+    assert "no such file" in problem.message
+    (content / "images" / "later.png").write_bytes(png())
+    assert check_releases([release], settings, render_markdown=False, memo=memo) == []

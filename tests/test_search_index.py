@@ -21,6 +21,7 @@ def test_defaults_and_overrides():
     [
         ({"ENABLE": True}, "unknown keys"),
         ({"ENABLED": "yes"}, "True or False"),
+        ({"BACKGROUND": 1}, "True or False"),
         ({"OUTPUT_SUBDIR": "../elsewhere"}, "inside the site"),
         ({"OUTPUT_SUBDIR": "/tmp/x"}, "inside the site"),
     ],
@@ -66,3 +67,55 @@ def test_search_index_can_be_turned_off(tmp_path):
     content = write_sample_content(tmp_path / "content")
     run_build(tmp_path / "site", PATH=str(content), SEARCH_INDEX={"ENABLED": False})
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+def test_background_runs_collapse_into_the_latest_request():
+    import threading
+
+    from search_index.background import LatestOnly
+
+    started, release, seen = threading.Event(), threading.Event(), []
+
+    def job(value):
+        seen.append(value)
+        started.set()
+        release.wait()
+
+    runner = LatestOnly(job)
+    runner.request(1)
+    started.wait()
+    for value in (2, 3, 4):  # while 1 runs: only the latest is worth running
+        runner.request(value)
+    release.set()
+    runner.wait()
+    assert seen == [1, 4]
+
+
+def test_swap_replaces_the_served_index(tmp_path):
+    from search_index.background import swap_in
+
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "old.js").write_text("old")
+    (tmp_path / "next").mkdir()
+    (tmp_path / "next" / "new.js").write_text("new")
+    swap_in(tmp_path, "pagefind", "next")
+    assert [p.name for p in (tmp_path / "pagefind").iterdir()] == ["new.js"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind"]
+
+
+def test_background_index_equals_the_foreground_one(tmp_path):
+    """`make serve`'s setting: the build returns first, the same index follows."""
+    from search_index import wait_for_index
+
+    content = write_sample_content(tmp_path / "content")
+    run_build(tmp_path / "fore", PATH=str(content))
+    run_build(tmp_path / "back", PATH=str(content), SEARCH_INDEX={"BACKGROUND": True})
+    wait_for_index()
+    fore, back = tmp_path / "fore" / "pagefind", tmp_path / "back" / "pagefind"
+    files = sorted(p.relative_to(fore) for p in fore.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(back) for p in back.rglob("*") if p.is_file())
+    entry = "pagefind-entry.json"  # Pagefind lists the languages in no fixed order
+    assert json.loads((fore / entry).read_text()) == json.loads((back / entry).read_text())
+    differing = [n for n in files if (fore / n).read_bytes() != (back / n).read_bytes()]
+    assert [str(name) for name in differing if str(name) != entry] == []
+    assert not (tmp_path / "back" / ".search-index-next").exists()

@@ -1,10 +1,14 @@
-"""Read files in a pool of forked worker processes, for Pelican's reader cache.
+"""Read files in a pool of forked worker processes, for Pelican's caches.
 
 Each worker runs the very reader objects of the parent (inherited by fork), so a result is
-what a serial read would have produced. Results travel back pickled; the settings dict that
-Tag, Category and Author objects point to is sent as a reference and rebound to the parent's
-own settings, so nothing is copied and identity is kept. A file whose read logged a warning
-or failed gets no result: the parent reads it again itself, so the problem is reported there.
+what a serial read would have produced. ``read_all`` returns what the reader cache holds
+(content and metadata); ``build_all`` goes further and returns whole articles, built by the
+generator's own ``read_file`` call, so ``content_object_init`` (the sanitizer, sidebar
+extraction) runs in the workers too. Results travel back pickled; the settings dict and the
+generator context that articles, Tags, Categories and Authors point to are sent as references
+and rebound to the parent's own, so nothing is copied and identity is kept. A file whose read
+logged a warning or failed gets no result: the parent reads it again itself, so the problem
+is reported there.
 """
 
 import io
@@ -14,43 +18,46 @@ import os
 import pickle
 from collections.abc import Iterable
 
+from pelican import signals
+from pelican.contents import Article, SkipStub
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
-_SETTINGS_REF = "pelican-settings"
-
-# The parent's Readers object, inherited by the forked workers.
+# The parent's Readers object or articles generator, inherited by the forked workers.
 _readers = None
+_generator = None
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file, settings):
+    def __init__(self, file, shared: tuple):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._settings = settings
+        self._shared = {id(obj): index for index, obj in enumerate(shared)}
 
     def persistent_id(self, obj):
-        return _SETTINGS_REF if obj is self._settings else None
+        return self._shared.get(id(obj))
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, settings):
+    def __init__(self, file, shared: tuple):
         super().__init__(file)
-        self._settings = settings
+        self._shared = shared
 
     def persistent_load(self, pid):
-        if pid != _SETTINGS_REF:
+        if not isinstance(pid, int) or not 0 <= pid < len(self._shared):
             raise pickle.UnpicklingError(f"unknown reference {pid!r}")
-        return self._settings
+        return self._shared[pid]
 
 
-def dumps(data, settings) -> bytes:
+def dumps(data, settings, context=None) -> bytes:
+    """Pickle ``data``; ``settings`` (and ``context``) travel as references, not copies."""
     buffer = io.BytesIO()
-    _Pickler(buffer, settings).dump(data)
+    _Pickler(buffer, (settings, context) if context is not None else (settings,)).dump(data)
     return buffer.getvalue()
 
 
-def loads(blob: bytes, settings):
-    return _Unpickler(io.BytesIO(blob), settings).load()
+def loads(blob: bytes, settings, context=None):
+    shared = (settings, context) if context is not None else (settings,)
+    return _Unpickler(io.BytesIO(blob), shared).load()
 
 
 class _Problems(logging.Handler):
@@ -93,6 +100,51 @@ def read_all(readers, paths: Iterable[str], workers: int) -> dict[str, tuple]:
     finally:
         _readers = None
     return {path: loads(blob, readers.settings) for path, blob in results if blob is not None}
+
+
+def build_one(name: str) -> tuple[str, bytes | None]:
+    """In a worker: the article the generator's loop would make of ``name``, pickled, or None."""
+    generator = _generator
+    problems = _Problems()
+    root = logging.getLogger()
+    handlers, root.handlers = root.handlers, [problems]
+    try:
+        article = generator.readers.read_file(
+            base_path=generator.path,
+            path=name,
+            content_class=Article,
+            context=generator.context,
+            preread_signal=signals.article_generator_preread,
+            preread_sender=generator,
+            context_signal=signals.article_generator_context,
+            context_sender=generator,
+        )
+        if isinstance(article, SkipStub) or not article.is_valid():
+            return name, None
+        blob = dumps(article, generator.settings, generator.context)
+    except Exception:
+        return name, None
+    finally:
+        root.handlers = handlers
+    return name, None if problems.seen else blob
+
+
+def build_all(generator, names: Iterable[str], workers: int) -> dict[str, object]:
+    """``{name: Article}`` for every file the pool read and built cleanly."""
+    global _generator
+    names = list(names)
+    _generator = generator
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, len(names) // (workers * 8))
+        with context.Pool(workers) as pool:
+            results = pool.map(build_one, names, chunksize=chunk)
+    finally:
+        _generator = None
+    settings, shared_context = generator.settings, generator.context
+    return {
+        name: loads(blob, settings, shared_context) for name, blob in results if blob is not None
+    }
 
 
 def usable_workers(requested: int) -> int:

@@ -41,16 +41,31 @@ def _prefill(generator) -> None:
             continue  # the generator layer has the whole article
         path = os.path.abspath(os.path.join(generator.path, name))
         if readers.get_cached_data(path, None) is None:
-            pending.append(path)
+            pending.append((name, path))
     workers = parallel.usable_workers(options.workers)
     if workers < 2 or len(pending) < options.min_files:
         return
-    results = parallel.read_all(readers, pending, workers)
-    for path, data in results.items():
-        # What Readers.read_file would store itself (FileStampDataCacher.cache_data), kept
-        # even when the content cache is off: read_file looks here before reading.
-        readers._cache[path] = (readers._get_file_stamp(path), data)
-    log.debug("fast_reader: %d of %d files read by %d workers", len(results), len(pending), workers)
+    if _may_build_in_workers(generator):
+        articles = parallel.build_all(generator, (name for name, _ in pending), workers)
+        for name, article in articles.items():
+            # What the generator's loop would cache (FileStampDataCacher.cache_data), kept
+            # even when the content cache is off: the loop looks here before reading.
+            generator._cache[name] = (generator._get_file_stamp(name), article)
+        done = len(articles)
+    else:
+        results = parallel.read_all(readers, (path for _, path in pending), workers)
+        for path, data in results.items():
+            # What Readers.read_file would store itself, kept likewise.
+            readers._cache[path] = (readers._get_file_stamp(path), data)
+        done = len(results)
+    log.debug("fast_reader: %d of %d files read by %d workers", done, len(pending), workers)
+
+
+def _may_build_in_workers(generator) -> bool:
+    """Whole articles come from the workers unless a plugin acts on the signals Pelican sends
+    only around a real read (a cached article gets neither), whose effects a worker loses."""
+    quiet = (signals.article_generator_preread, signals.article_generator_context)
+    return not any(signal.receivers for signal in quiet)
 
 
 def _use_fast_reader(readers) -> None:

@@ -4,8 +4,8 @@ Pelican renders and writes every page, one after another, on every build (4.12 r
 WRITE_SELECTED). This plugin's Writer
 
 * defers release pages and renders them in forked worker processes, with Pelican's own
-  Writer.write_file, so the output is byte-identical to a serial build (only when nothing
-  listens to `content_written`, whose listeners must hear of each page in this process);
+  Writer.write_file, so the output is byte-identical to a serial build; listeners of
+  `content_written` (the sitemap) then hear of those pages in this process, in serial order;
 * with ``FAST_WRITER = {"incremental": True}`` (what `make serve` sets) fingerprints what each
   page is rendered from and does not render a page whose fingerprint and file are unchanged:
   - a release page depends on that release (body, metadata, plugin results on the article);

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Content
-from pelican.utils import sanitised_join
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from . import fingerprints, parallel
@@ -138,18 +138,32 @@ class FastWriter(Writer):
         return None
 
     def _deferrable(self, options, kwargs) -> bool:
-        """Release pages, when no plugin acts on each page as it is written: a listener of
-        `content_written` must hear of it in this process, one of
-        `article_generator_write_article` may prepare state for that very rendering."""
+        """Release pages, unless a plugin acts just before each one is rendered (a listener
+        of `article_generator_write_article` may prepare state for that very rendering).
+        Listeners of `content_written` (the sitemap) hear of each page in this process, in
+        the serial order, after the workers wrote them (`_announce`)."""
         return (
             self.options.parallel
             and isinstance(kwargs.get("article"), Content)
             and not options["override_output"]
             and not options["paginated"]
             and options["template_name"] is None
-            and not signals.content_written.receivers
             and not signals.article_generator_write_article.receivers
         )
+
+    def _announce(self, job) -> None:
+        """`content_written` for a page a worker wrote, with the local context Pelican's
+        Writer.write_file gives it (a release page: no pagination, one output)."""
+        localcontext = job.context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if job.options["relative_urls"]:
+            relative_url = path_to_url(get_relative_path(job.name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = job.name
+        localcontext.update(job.kwargs)
+        path = sanitised_join(self.output_path, job.name)
+        signals.content_written.send(path, context=localcontext)
 
     def _render(self, name, template, context, options, kwargs, digest) -> None:
         self._outputs = []
@@ -197,6 +211,8 @@ class FastWriter(Writer):
             for level, message in outcome.problems:
                 log.log(level, message)
             self._written_files.update(os.path.join(self.output_path, o) for o in outcome.outputs)
+            if signals.content_written.receivers:
+                self._announce(job)
             self.rendered += 1
             self._current[job.name] = {"digest": job.digest, "outputs": outcome.outputs}
 

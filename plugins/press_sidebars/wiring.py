@@ -4,6 +4,7 @@ import logging
 import sys
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import Generator
 
 from .extract import cache_key, extract
@@ -72,6 +73,24 @@ def apply(article, config: Config) -> None:
     article._press_sidebars_key = key
 
 
+def _extract_early(instance) -> None:
+    """content_object_init: extract as the article is made, so fast_reader's workers do it.
+
+    Only what goes through silently: a release with a front-matter or language problem is
+    left to _process_articles, which reports it once.
+    """
+    if not isinstance(instance, Article) or "PRESS_SIDEBARS_CONFIG" not in instance.settings:
+        return
+    config = _config(instance.settings)
+    try:
+        sidebars_switch(instance.metadata.get("sidebars"))
+        declared_speakers(instance.metadata.get("speakers"))
+    except FrontMatterError:
+        return
+    if getattr(instance, "lang", "en") in config.cues:
+        apply(instance, config)
+
+
 def _process_articles(generator) -> None:
     """Runs for every article, cached or not, before Pelican saves its content cache."""
     config = _config(generator.settings)
@@ -134,6 +153,7 @@ def _generators(pelican):
 
 def register() -> None:
     signals.initialized.connect(_configure)
+    signals.content_object_init.connect(_extract_early)
     signals.article_generator_pretaxonomy.connect(_process_articles)
     signals.get_generators.connect(_generators)
     signals.finalized.connect(_print_unattributed)

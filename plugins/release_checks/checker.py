@@ -4,6 +4,7 @@ Used by `invoke check` (fast, nothing written) and inside the build (same messag
 """
 
 import copy
+import hashlib
 import re
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -25,6 +26,8 @@ MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 RAW_MARKUP = re.compile(r"[<{]")
 LINK_DESTINATION = re.compile(r"\]\s*[(:]\s*(\S*)")
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+# A front-matter `image:` line: its check looks at another file, so its result is not kept.
+IMAGE_LINE = re.compile(rb"^[ \t]*image[ \t]*:", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,18 +102,31 @@ def check_release(
 
 
 def check_releases(
-    paths: list[Path], settings: CheckSettings, render_markdown: bool = True
+    paths: list[Path],
+    settings: CheckSettings,
+    render_markdown: bool = True,
+    memo: dict | None = None,
 ) -> list[Problem]:
     """Every problem of every file, plus releases that would overwrite each other.
 
     ``render_markdown`` also reports what the sanitizer would remove (costs a Markdown run).
+    ``memo`` keeps each file's result by its bytes, for the next check (`make serve`
+    rebuilds): a file's own checks depend on nothing else, but for a local `image`
+    (whether the file exists), so a release with an `image:` line is always checked again.
     """
     markdown = make_markdown(settings) if render_markdown else None
     problems: list[Problem] = []
     by_url: dict[str, Release] = {}
     releases: list[Release] = []
     for path in paths:
-        release, found = check_release(path, path.read_bytes(), settings, markdown)
+        data = path.read_bytes()
+        key = (path, hashlib.blake2b(data, digest_size=16).digest(), settings, render_markdown)
+        result = memo.get(key) if memo is not None else None
+        if result is None:
+            result = check_release(path, data, settings, markdown)
+            if memo is not None and not IMAGE_LINE.search(data):
+                memo[key] = result
+        release, found = result
         problems += found
         if release is None:
             continue
@@ -279,11 +295,12 @@ def _plainly_safe(destination: str) -> bool:
 
 
 def removal_problems(
-    path: Path, field: str, source: str, first_line: int, html: str
+    path: Path, field: str, source: str, first_line: int, html: str, sanitized=None
 ) -> list[Problem]:
-    """One problem per thing the sanitizer removes from ``html`` (made from ``source``)."""
+    """One problem per thing the sanitizer removes from ``html`` (made from ``source``);
+    ``sanitized`` is ``sanitize_html(html)`` when the caller has it already."""
     problems = []
-    for removal in sanitize_html(html).removed:
+    for removal in (sanitized or sanitize_html(html)).removed:
         offset = source.lower().find(removal.needle.lower())
         line = first_line + (line_of(source, offset) - 1 if offset >= 0 else 0)
         message = f"unsafe HTML removed: {removal}; write plain Markdown instead"

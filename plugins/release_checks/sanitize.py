@@ -60,6 +60,8 @@ def sanitize_html(html: str) -> Sanitized:
         link_rel=None,
         strip_comments=True,
     )
+    if clean == html:  # the usual case: nothing removed, no need to compare inventories
+        return Sanitized(clean, [])
     return Sanitized(clean, _removals(_inventory(html), _inventory(clean)))
 
 

@@ -23,6 +23,8 @@ YAML_READER_LOGGER = "pelican.plugins.yaml_metadata.yaml_metadata"
 
 # Settings checked once per build, not once per article; the dict is kept so its id is too.
 _current: dict = {"source": None, "checked": None}
+# Each file's check result by its bytes, for the next build in this process (`make serve`).
+_checked: dict = {}
 
 
 def _settings_for(pelican_settings: dict) -> CheckSettings:
@@ -44,7 +46,9 @@ def _check_all(generator) -> None:
     """
     settings = _settings_for(generator.settings)
     paths = release_files(generator.settings)
-    problems = check_releases(paths, settings, render_markdown=False)
+    if len(_checked) > 4 * len(paths):  # edited files leave old entries behind
+        _checked.clear()
+    problems = check_releases(paths, settings, render_markdown=False, memo=_checked)
     skipped = sorted({problem.path for problem in problems})
     # The sanitizer never sees the skipped files: report their unsafe HTML from here.
     problems = sorted(problems + unsafe_html_in(skipped, settings))
@@ -85,23 +89,31 @@ def condense_yaml_errors(record: logging.LogRecord) -> bool:
 def _sanitize(instance) -> None:
     if not isinstance(instance, Article | Page) or not instance.source_path:
         return
-    path = Path(instance.source_path)
-    text, _ = decode(path, path.read_bytes())
-    front = read_front_matter(path, text)[0] if text is not None else None
-    body, body_line = (front.body, front.body_line) if front else ("", 1)
-    problems = removal_problems(path, "body", body, body_line, instance._content or "")
-    instance._content = sanitize_html(instance._content or "").html
+    html = instance._content or ""
+    body = sanitize_html(html)
+    instance._content = body.html
+    fields = []  # (name, HTML made by the reader, what the sanitizer made of it)
     for name in instance.settings.get("FORMATTED_FIELDS", []):
         name = name.lower()
         value = instance.metadata.get(name)
         if not isinstance(value, str):
             continue
+        result = sanitize_html(value)
+        instance.metadata[name] = result.html
+        setattr(instance, "_summary" if name == "summary" else name, result.html)
+        fields.append((name, value, result))
+    if not body.removed and not any(result.removed for _, _, result in fields):
+        return
+    # Something was removed: read the source again to say on which line.
+    path = Path(instance.source_path)
+    text, _ = decode(path, path.read_bytes())
+    front = read_front_matter(path, text)[0] if text is not None else None
+    body_source, body_line = (front.body, front.body_line) if front else ("", 1)
+    problems = removal_problems(path, "body", body_source, body_line, html, body)
+    for name, value, result in fields:
         entry = front.get(name) if front else None
         source, line = (str(entry.value), entry.line) if entry else ("", 1)
-        problems += removal_problems(path, name, source, line, value)
-        clean = sanitize_html(value).html
-        instance.metadata[name] = clean
-        setattr(instance, "_summary" if name == "summary" else name, clean)
+        problems += removal_problems(path, name, source, line, value, result)
     for problem in problems:
         logger.warning("%s", problem)
 

@@ -1,5 +1,6 @@
 """Previous/next and related releases, from plain objects with ``date`` and ``tags``."""
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,7 +45,8 @@ def link_releases(releases: Sequence, related_limit: int = 3) -> dict[int, Relea
         shared = Counter(
             other for tag in tags[position] for other in by_tag[tag] if other != position
         )
-        ranked = sorted(shared, key=lambda other: (-shared[other], other))[:related_limit]
+        # nsmallest is sorted(...)[:limit] without sorting every release sharing a tag.
+        ranked = heapq.nsmallest(related_limit, shared, key=lambda other: (-shared[other], other))
         links[id(release)] = ReleaseLinks(
             older=releases[position + 1] if position + 1 < len(releases) else None,
             newer=releases[position - 1] if position > 0 else None,

@@ -5,7 +5,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULTS = {"ENABLED": True, "OUTPUT_SUBDIR": "pagefind"}
+DEFAULTS = {"ENABLED": True, "OUTPUT_SUBDIR": "pagefind", "BACKGROUND": False}
 
 
 class SearchIndexError(Exception):
@@ -16,6 +16,7 @@ class SearchIndexError(Exception):
 class SearchIndexSettings:
     enabled: bool = True
     output_subdir: str = "pagefind"
+    background: bool = False  # index after the build returns (`make serve`): background.py
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,15 @@ def read_settings(settings: dict) -> SearchIndexSettings:
     if unknown:
         raise SearchIndexError(f"SEARCH_INDEX: unknown keys {sorted(unknown)}")
     merged = {**DEFAULTS, **given}
-    if not isinstance(merged["ENABLED"], bool):
-        raise SearchIndexError("SEARCH_INDEX['ENABLED'] must be True or False")
+    for key in ("ENABLED", "BACKGROUND"):
+        if not isinstance(merged[key], bool):
+            raise SearchIndexError(f"SEARCH_INDEX[{key!r}] must be True or False")
     subdir = merged["OUTPUT_SUBDIR"]
     if not isinstance(subdir, str) or not subdir or Path(subdir).is_absolute() or ".." in subdir:
         raise SearchIndexError("SEARCH_INDEX['OUTPUT_SUBDIR'] must be a folder inside the site")
-    return SearchIndexSettings(enabled=merged["ENABLED"], output_subdir=subdir)
+    return SearchIndexSettings(
+        enabled=merged["ENABLED"], output_subdir=subdir, background=merged["BACKGROUND"]
+    )
 
 
 def pagefind_binary() -> Path:

@@ -1,13 +1,17 @@
-"""Signal wiring, kept thin: the work is in indexer.py."""
+"""Signal wiring, kept thin: the work is in indexer.py and background.py."""
 
 import logging
 from pathlib import Path
 
 from pelican import signals
 
+from .background import LatestOnly, swap_in
 from .indexer import index_site, read_settings
 
 logger = logging.getLogger(__name__)
+
+# Where a background run writes before its index replaces the served one.
+_FRESH_SUBDIR = ".search-index-next"
 
 
 def _index(pelican) -> None:
@@ -16,8 +20,27 @@ def _index(pelican) -> None:
     settings = read_settings(pelican.settings)
     if not settings.enabled:
         return
-    report = index_site(Path(pelican.output_path), settings.output_subdir)
+    site = Path(pelican.output_path)
+    if settings.background:
+        _background.request(site, settings.output_subdir)
+        return
+    report = index_site(site, settings.output_subdir)
     logger.info("Search index: %d pages in %s", report.pages, report.output)
+
+
+def _index_then_swap(site: Path, output_subdir: str) -> None:
+    report = index_site(site, _FRESH_SUBDIR)
+    (site / output_subdir).parent.mkdir(parents=True, exist_ok=True)
+    swap_in(site, output_subdir, _FRESH_SUBDIR)
+    logger.info("Search index: %d pages in %s", report.pages, site / output_subdir)
+
+
+_background = LatestOnly(_index_then_swap)
+
+
+def wait_for_index() -> None:
+    """Until the background index of every finished build is in place."""
+    _background.wait()
 
 
 def register() -> None:

@@ -1,6 +1,7 @@
 """Plain functions and classes behind the strict build; no Pelican signals here."""
 
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,15 +44,23 @@ def unpublished_sources(
     translations, hidden ones, pages); ``ignored`` are glob patterns Pelican skips.
     """
     suffixes = {f".{ext.lstrip('.')}" for ext in extensions}
-    seen = {Path(p).resolve() for p in accounted}
+    accounted = list(accounted)
+    # The same absolute path settles it without a system call per folder; only the others
+    # are compared resolved (symbolic links), which is slow on thousands of files.
+    spelled = {os.path.abspath(p) for p in accounted}
+    resolved: set[Path] | None = None
     missing = []
     for path in sorted(content_root.rglob("*")):
-        if not path.is_file() or path.suffix not in suffixes:
+        if path.suffix not in suffixes or not path.is_file():
             continue
         relative = path.relative_to(content_root)
         if any(relative.match(pattern) for pattern in ignored):
             continue
-        if path.resolve() not in seen:
+        if os.path.abspath(path) in spelled:
+            continue
+        if resolved is None:
+            resolved = {Path(p).resolve() for p in accounted}
+        if path.resolve() not in resolved:
             missing.append(path)
     return missing
 

@@ -12,6 +12,9 @@ from conftest import ROOT
 from publishing.headers import headers_for, parse_headers_file
 from publishing.pipeline import publish_site
 
+# Every publish runs the Nu Html Checker gate.
+pytestmark = pytest.mark.usefixtures("nu_checker")
+
 SEED_URL = "/2021/amnesty-international-to-close-its-hong-kong-offices/"
 RECORD_VIOLATIONS = """
 window.__violations = [];

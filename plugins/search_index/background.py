@@ -1,0 +1,64 @@
+"""Index in a background thread: `make serve` shows a saved edit without waiting for Pagefind.
+
+Pagefind re-indexes the whole site (it has no way to update one page), which takes longer
+than the rebuild itself. With SEARCH_INDEX["BACKGROUND"], a build returns as soon as its
+pages are written (livereload then reloads the browser) and the index follows: Pagefind
+writes into a scratch folder that then replaces the served one, so a search never loads a
+half-written index. Requests that arrive while Pagefind runs collapse into one more run
+after it, which sees every page written meanwhile. The thread is not a daemon: a process
+that ends waits for the index, so a site is never left without its latest one.
+"""
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+class LatestOnly:
+    """Runs ``job(*args)`` in one thread, always with the latest arguments requested."""
+
+    def __init__(self, job: Callable) -> None:
+        self._job = job
+        self._lock = threading.Lock()
+        self._pending: tuple | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, *args) -> None:
+        with self._lock:
+            self._pending = args
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="search-index")
+                self._thread.start()
+
+    def wait(self) -> None:
+        """Until every requested run has finished."""
+        thread = self._thread
+        while thread is not None:
+            thread.join()
+            thread = self._thread
+
+    def _loop(self) -> None:
+        while True:
+            with self._lock:
+                args, self._pending = self._pending, None
+                if args is None:
+                    self._thread = None
+                    return
+            try:
+                self._job(*args)
+            except Exception as error:  # the next build's strict check reports it
+                logger.error("Search index not updated: %s", error)
+
+
+def swap_in(site: Path, output_subdir: str, fresh_subdir: str) -> None:
+    """Replace ``site/output_subdir`` by ``site/fresh_subdir`` (two renames, no copy)."""
+    target, fresh, old = site / output_subdir, site / fresh_subdir, site / f"{fresh_subdir}-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -13,7 +13,8 @@ TIMEZONE = "UTC"
 PATH = str(ROOT / "content")
 ARTICLE_PATHS = ["."]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
+# Images under content/images/ are copied to images/ (`image: images/x.jpg`, {static} links).
+STATIC_PATHS = ["images"]
 THEME = str(ROOT / "theme")
 OUTPUT_PATH = str(ROOT / "output")
 
@@ -103,3 +104,6 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
+
+# Translations of one release share `translation_key` (default: the slug; release_checks).
+ARTICLE_TRANSLATION_ID = "translation_key"

@@ -127,3 +127,24 @@ def test_make_build_reports_the_same_messages_as_invoke_check(write_release, tmp
         run_build(tmp_path / "out", PATH=str(write_release.content))
     built = {line.removeprefix("  - ") for line in str(failure.value).splitlines()}
     assert checked <= built, checked - built
+
+
+def test_yaml_reader_errors_are_condensed_to_one_line_without_traceback():
+    import logging
+
+    from release_checks.wiring import condense_yaml_errors
+
+    try:
+        raise ValueError("did not find expected ',' or ']'\n  in line 3, column 5")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord(
+            "yaml", logging.ERROR, __file__, 1, "Error parsing YAML for file '%s", ("a.md",),
+            sys.exc_info(),
+        )  # fmt: skip
+    assert condense_yaml_errors(record) is True
+    assert record.exc_info is None
+    assert record.getMessage() == (
+        "Error parsing YAML for file 'a.md: did not find expected ',' or ']' in line 3, column 5"
+    )

@@ -14,7 +14,7 @@ from markdown import Markdown
 from pelican.utils import slugify
 
 from .frontmatter import FrontMatter, decode, read_front_matter
-from .problems import Problem, line_of
+from .problems import Problem, display_path, line_of
 from .sanitize import sanitize_html
 from .schema import check_fields
 from .settings import CheckSettings
@@ -26,6 +26,8 @@ MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 RAW_MARKUP = re.compile(r"[<{]")
 LINK_DESTINATION = re.compile(r"\]\s*[(:]\s*(\S*)")
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
+# A front-matter `image:` line: its check looks at another file, so its result is not kept.
+IMAGE_LINE = re.compile(rb"^[ \t]*image[ \t]*:", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class Release:
     values: dict
     save_as: str | None  # None when the URL pattern needs something we cannot know here
     url_line: int
+    # Translations share a key (ARTICLE_TRANSLATION_ID): `translation_key`, else the slug.
+    translation_key: str = ""
+    key_field: str = "translation_key"
+    key_line: int = 1
 
 
 def release_files(pelican_settings: dict) -> list[Path]:
@@ -84,7 +90,15 @@ def check_release(
     values = checked.values
     if not {"title", "date"} <= values.keys():
         return None, problems
-    return Release(path, values, _save_as(values, settings), _url_line(front)), problems
+    key_entry = front.get("translation_key")
+    if key_entry is not None and "translation_key" in values:
+        key, key_field, key_line = values["translation_key"], "translation_key", key_entry.line
+    else:
+        key, key_field, key_line = _slug_of(values, settings), "slug", _url_line(front)
+    release = Release(
+        path, values, _save_as(values, settings), _url_line(front), key, key_field, key_line
+    )
+    return release, problems
 
 
 def check_releases(
@@ -97,33 +111,90 @@ def check_releases(
 
     ``render_markdown`` also reports what the sanitizer would remove (costs a Markdown run).
     ``memo`` keeps each file's result by its bytes, for the next check (`make serve`
-    rebuilds): a file's own checks depend on nothing else.
+    rebuilds): a file's own checks depend on nothing else, but for a local `image`
+    (whether the file exists), so a release with an `image:` line is always checked again.
     """
     markdown = make_markdown(settings) if render_markdown else None
     problems: list[Problem] = []
     by_url: dict[str, Release] = {}
+    releases: list[Release] = []
     for path in paths:
         data = path.read_bytes()
         key = (path, hashlib.blake2b(data, digest_size=16).digest(), settings, render_markdown)
         result = memo.get(key) if memo is not None else None
         if result is None:
             result = check_release(path, data, settings, markdown)
-            if memo is not None:
+            if memo is not None and not IMAGE_LINE.search(data):
                 memo[key] = result
         release, found = result
         problems += found
-        if release is None or release.save_as is None:
+        if release is None:
+            continue
+        releases.append(release)
+        if release.save_as is None:
             continue
         other = by_url.setdefault(release.save_as, release)
         if other is not release:
             problems += _collision(other, release)
+    problems += translation_problems(releases, settings)
     return sorted(problems)
+
+
+def translation_problems(releases: list[Release], settings: CheckSettings) -> list[Problem]:
+    """Releases sharing a translation key: one per language, and one the original.
+
+    Pelican groups articles by ARTICLE_TRANSLATION_ID and takes the one in DEFAULT_LANG as
+    the original; two in one language, or several without one in DEFAULT_LANG, only give
+    it warnings about "items" that a contributor cannot act on.
+    """
+    groups: dict[str, list[Release]] = {}
+    for release in releases:
+        if "lang" in release.values:  # a missing or unknown language is reported already
+            groups.setdefault(release.translation_key, []).append(release)
+    problems = []
+    for key, group in groups.items():
+        by_lang: dict[str, list[Release]] = {}
+        for release in group:
+            by_lang.setdefault(release.values["lang"], []).append(release)
+        for lang, same in by_lang.items():
+            for release in same:
+                # Two with the same URL are one clash, reported as such already.
+                others = [o for o in same if o is not release and o.save_as != release.save_as]
+                if others:
+                    problems.append(_same_language(release, others, key, lang))
+        if len(by_lang) > 1 and settings.default_lang not in by_lang:
+            langs = ", ".join(f"`{lang}`" for lang in sorted(by_lang))
+            for release in group:
+                message = (
+                    f"the translations sharing {key!r} ({langs}) have no original in "
+                    f"`{settings.default_lang}`, the site's language; add it, or give each "
+                    "its own `translation_key`"
+                )
+                problems.append(Problem(release.path, release.key_line, release.key_field, message))
+    return problems
+
+
+def _same_language(release: Release, others: list[Release], key: str, lang: str) -> Problem:
+    names = ", ".join(display_path(other.path) for other in others)
+    if release.key_field == "translation_key":
+        message = (
+            f"{key!r} is also the `translation_key` of {names}, in the same language "
+            f"(`{lang}`); translations of one release need one language each: "
+            "give the other release its own key"
+        )
+    else:
+        message = (
+            f"{names} has the same slug {key!r} in the same language (`{lang}`), so Pelican "
+            "would take them for translations of each other: give one a different `slug` "
+            "or a `translation_key`"
+        )
+    return Problem(release.path, release.key_line, release.key_field, message)
 
 
 def _collision(first: Release, second: Release) -> list[Problem]:
     def message(other: Release) -> str:
         return (
-            f"would be written to {first.save_as}, like {other.path}; "
+            f"would be written to {first.save_as}, like {display_path(other.path)}; "
             "change the title or give one a different `slug`"
         )
 
@@ -138,13 +209,17 @@ def _url_line(front: FrontMatter) -> int:
     return entry.line if entry else front.start_line
 
 
-def _save_as(values: dict, settings: CheckSettings) -> str | None:
-    slug = values.get("slug") or slugify(
+def _slug_of(values: dict, settings: CheckSettings) -> str:
+    return values.get("slug") or slugify(
         values["title"],
         regex_subs=settings.slug_regex_subs,
         preserve_case=settings.slugify_preserve_case,
         use_unicode=settings.slugify_use_unicode,
     )
+
+
+def _save_as(values: dict, settings: CheckSettings) -> str | None:
+    slug = _slug_of(values, settings)
     lang = values.get("lang", settings.default_lang)
     pattern = (
         settings.article_save_as if lang == settings.default_lang else settings.article_lang_save_as
@@ -190,6 +265,19 @@ def unsafe_html_problems(
             continue
         html = markdown.reset().convert(source)
         problems += removal_problems(front.path, field, source, first_line, html)
+    return problems
+
+
+def unsafe_html_in(paths: list[Path], settings: CheckSettings) -> list[Problem]:
+    """What the sanitizer would remove from these files (for files the build does not read)."""
+    markdown = None
+    problems: list[Problem] = []
+    for path in paths:
+        text, _ = decode(path, path.read_bytes())
+        front = read_front_matter(path, text)[0] if text is not None else None
+        if front is not None:
+            markdown = markdown or make_markdown(settings)
+            problems += unsafe_html_problems(front, markdown, settings)
     return problems
 
 

@@ -5,12 +5,13 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican.utils import get_date
 
 from .frontmatter import INVALID, Entry, FrontMatter
-from .problems import Problem
+from .problems import Problem, display_path
 from .settings import CheckSettings
 
 EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]+$")
@@ -78,9 +79,26 @@ def _image(entry, front, settings):
     if error:
         return None, error
     parts = urlsplit(value)
-    if parts.scheme and parts.scheme not in ("http", "https"):
-        return None, f"{value!r}: an image is a path or an http(s) URL"
-    return value, None
+    if parts.scheme or value.startswith("//"):
+        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+            return None, f"{value!r}: an image is a path or an http(s) URL, like images/photo.jpg"
+        return value, None
+    return (None, error) if (error := _local_image_error(value, settings)) else (value, None)
+
+
+def _local_image_error(value: str, settings) -> str | None:
+    """A local image is copied only when it is a file in one of the STATIC_PATHS folders."""
+    folders = settings.static_paths
+    example = f"{folders[0]}/photo.jpg" if folders else "images/photo.jpg"
+    if value.startswith("/") or ".." in value.split("/"):
+        return f"{value!r}: write the path from the content folder, like {example}"
+    if not any(value.startswith(f"{folder}/") for folder in folders if folder):
+        where = ", ".join(f"content/{folder}/" for folder in folders) or "(no STATIC_PATHS set)"
+        return f"{value!r}: put the image in {where} and write its path, like {example}"
+    path = Path(settings.content_root or ".") / value
+    if settings.content_root is not None and not path.is_file():
+        return f"{value!r}: no such file ({display_path(path)}); add it or correct the path"
+    return None
 
 
 def _lang(entry, front, settings):
@@ -182,7 +200,9 @@ FIELDS: dict[str, Field] = {
     "status": Field(
         _status, description="draft, hidden (page written, listed nowhere) or published (default)"
     ),
-    "translation": Field(_text, description="key shared by the translations of one release"),
+    "translation_key": Field(
+        _text, description="key shared by the translations of one release; default the slug"
+    ),
     "speakers": Field(_speakers, description="Name: role, for quoted speakers"),
     "image": Field(_image, description="path or http(s) URL of the lead image"),
     "image_alt": Field(_text, description="text alternative of the image (required with it)"),
@@ -220,18 +240,38 @@ def check_fields(front: FrontMatter, settings: CheckSettings) -> Checked:
             value, contact_problems = _check_contacts(entry, front)
             problems += contact_problems
         values[entry.key] = value
+    # A misspelt required field is one problem, reported on the misspelt line only.
+    misspelt = {_nearest_field(key) for key in seen if key not in FIELDS}
     for name, spec in FIELDS.items():
-        if spec.required and name not in seen:
+        if spec.required and name not in seen and name not in misspelt:
             message = f"required field missing; add a `{name}:` line"
             problems.append(Problem(front.path, front.start_line, name, message))
     problems += _check_together(front, values, seen)
     return Checked(values, problems)
 
 
-def _unknown_key_message(key: str) -> str:
+# Fields whose name means something else to Pelican, and what to write instead.
+RENAMED = {
+    "translation": (
+        "is Pelican's own yes/no flag (and breaks the build as a key); "
+        "write the key shared by translations as `translation_key:`"
+    ),
+}
+
+
+def _nearest_field(key: str) -> str | None:
+    if key in RENAMED:
+        return None
     close = difflib.get_close_matches(key, FIELDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_key_message(key: str) -> str:
+    if key in RENAMED:
+        return RENAMED[key]
+    close = _nearest_field(key)
     if close:
-        return f"unknown field; did you mean `{close[0]}`?"
+        return f"unknown field; did you mean `{close}`?"
     return f"unknown field; known fields: {', '.join(FIELDS)}"
 
 

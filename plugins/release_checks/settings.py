@@ -30,6 +30,10 @@ class CheckSettings:
     slugify_preserve_case: bool = False
     slugify_use_unicode: bool = False
     formatted_fields: tuple[str, ...] = ("summary",)
+    # Where a local `image` must be: a file under content_root, inside a STATIC_PATHS folder
+    # (only those are copied). None: not known (plain-function use), existence not checked.
+    content_root: str | None = None
+    static_paths: tuple[str, ...] = ("images",)
     markdown: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -75,4 +79,6 @@ def check_settings(settings: dict) -> CheckSettings:
         slugify_use_unicode=merged.get("SLUGIFY_USE_UNICODE", False),
         formatted_fields=tuple(f.lower() for f in merged.get("FORMATTED_FIELDS", ["summary"])),
         markdown=merged.get("MARKDOWN", {}),
+        content_root=settings.get("PATH"),
+        static_paths=tuple(str(path).strip("/") for path in merged.get("STATIC_PATHS") or ()),
     )

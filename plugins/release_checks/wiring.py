@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .checker import check_releases, release_files, removal_problems
+from .checker import check_releases, release_files, removal_problems, unsafe_html_in
 from .frontmatter import decode, read_front_matter
 from .publishing import unpublished_status
 from .sanitize import sanitize_html
@@ -19,10 +19,8 @@ from .schema import to_datetime
 from .settings import CheckSettings, check_settings
 
 logger = logging.getLogger(__name__)
+YAML_READER_LOGGER = "pelican.plugins.yaml_metadata.yaml_metadata"
 
-# Releases that would overwrite another's page: never written, so Pelican does not crash
-# on the clash before the strict build can list every problem (the clash fails the build).
-_clashing: set[Path] = set()
 # Settings checked once per build, not once per article; the dict is kept so its id is too.
 _current: dict = {"source": None, "checked": None}
 # Each file's check result by its bytes, for the next build in this process (`make serve`).
@@ -41,16 +39,51 @@ def _check_all(generator) -> None:
     Runs when the articles generator starts (after strict_build began collecting, whatever
     the plugin order), before any release is read. Unsafe HTML is reported by the sanitizer
     below, from the HTML Pelican really made.
+
+    A file with a problem is not given to Pelican at all: reading it would only repeat the
+    problem in Pelican's words (tracebacks, "Skipping …", duplicate-slug warnings). Its
+    warnings carry its ``source_path``, so strict_build counts it as reported, not lost.
     """
     settings = _settings_for(generator.settings)
     paths = release_files(generator.settings)
     if len(_checked) > 4 * len(paths):  # edited files leave old entries behind
         _checked.clear()
     problems = check_releases(paths, settings, render_markdown=False, memo=_checked)
-    _clashing.clear()
-    _clashing.update(p.path.resolve() for p in problems if p.field == "url")
+    skipped = sorted({problem.path for problem in problems})
+    # The sanitizer never sees the skipped files: report their unsafe HTML from here.
+    problems = sorted(problems + unsafe_html_in(skipped, settings))
     for problem in problems:
-        logger.warning("%s", problem)
+        logger.warning("%s", problem, extra={"source_path": str(problem.path)})
+    skip_files(generator, {path.resolve() for path in skipped})
+
+
+def skip_files(generator, skipped: set[Path]) -> None:
+    """Leave ``skipped`` out of the files this generator (and fast_reader's prefill) reads.
+
+    Pelican has no setting to exclude single files, so this generator's get_files is wrapped.
+    """
+    if not skipped:
+        return
+    get_files = generator.get_files
+
+    def without_skipped(paths, exclude=None, extensions=None):
+        found = get_files(paths, exclude=exclude, extensions=extensions)
+        return {name for name in found if Path(generator.path, name).resolve() not in skipped}
+
+    generator.get_files = without_skipped
+
+
+def condense_yaml_errors(record: logging.LogRecord) -> bool:
+    """pelican-yaml-metadata logs a YAML error with its traceback: keep one line instead.
+
+    Files whose front matter the checks could not read are never given to Pelican, so this
+    only shapes errors the checks did not foresee.
+    """
+    if record.exc_info and record.exc_info[1] is not None:
+        detail = " ".join(str(record.exc_info[1]).split())
+        record.msg, record.args = f"{record.getMessage()}: {detail}", ()
+        record.exc_info = record.exc_text = None
+    return True
 
 
 def _sanitize(instance) -> None:
@@ -103,9 +136,7 @@ def _apply_publishing_rules(instance) -> None:
         datetime.datetime.now(datetime.UTC),
     )
     instance.release_status = status
-    if Path(instance.source_path).resolve() in _clashing:
-        _withhold(instance)
-    elif status is None:
+    if status is None:
         return
     elif settings.show_unpublished:
         instance.status = "published"  # local preview: listed and shown, with a banner
@@ -120,11 +151,22 @@ def _withhold(article) -> None:
     article.override_url = ""
 
 
+def set_translation_key(instance) -> None:
+    """Every article gets a `translation_key` (ARTICLE_TRANSLATION_ID): its own, else its slug.
+
+    Pelican groups articles by that attribute and fails on one that lacks it.
+    """
+    if isinstance(instance, Article) and not getattr(instance, "translation_key", None):
+        instance.translation_key = instance.slug
+
+
 def _content_object_init(instance) -> None:
+    set_translation_key(instance)
     _sanitize(instance)
     _apply_publishing_rules(instance)
 
 
 def register() -> None:
+    logging.getLogger(YAML_READER_LOGGER).addFilter(condense_yaml_errors)
     signals.article_generator_init.connect(_check_all)
     signals.content_object_init.connect(_content_object_init)

@@ -13,11 +13,16 @@ class StrictBuildError(Exception):
 
 
 class ProblemCollector(logging.Handler):
-    """A logging handler that keeps the message of every WARNING-or-worse record."""
+    """A logging handler that keeps the message of every WARNING-or-worse record.
+
+    A plugin that reports a problem of one file logs it with ``extra={"source_path": path}``:
+    that file is then accounted for, and not reported again as "not turned into a page".
+    """
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.problems: list[str] = []
+        self.sources: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
@@ -25,6 +30,9 @@ class ProblemCollector(logging.Handler):
             message = f"{message}: {record.exc_info[1]}"
         if message not in self.problems:
             self.problems.append(message)
+        source = getattr(record, "source_path", None)
+        if source:
+            self.sources.add(str(source))
 
 
 def unpublished_sources(
@@ -55,6 +63,14 @@ def unpublished_sources(
         if path.resolve() not in resolved:
             missing.append(path)
     return missing
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when inside it, as `invoke check` prints paths."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def format_report(problems: list[str]) -> str:

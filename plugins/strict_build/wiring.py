@@ -5,7 +5,13 @@ from pathlib import Path
 
 from pelican import signals
 
-from .problems import ProblemCollector, StrictBuildError, format_report, unpublished_sources
+from .problems import (
+    ProblemCollector,
+    StrictBuildError,
+    display_path,
+    format_report,
+    unpublished_sources,
+)
 
 _state: dict = {}
 
@@ -53,10 +59,15 @@ def _finish(pelican) -> None:
         for ext in ("md", "markdown", "mkd", "mdown", "rst", "html", "htm")
         if readers.get(ext, True) is not None
     ]
+    # A file with a problem reported already is accounted for: its message says what to fix.
+    accounted = {*_state.get("accounted", ()), *collector.sources}
     for path in unpublished_sources(
-        Path(settings["PATH"]), extensions, _state.get("accounted", ()), settings["IGNORE_FILES"]
+        Path(settings["PATH"]), extensions, accounted, settings["IGNORE_FILES"]
     ):
-        problems.append(f"{path}: was not turned into a page; fix the problems reported for it")
+        problems.append(
+            f"{display_path(path)}: was not turned into a page; fix the problems reported "
+            "for it, or check that it is a release with front matter"
+        )
     _stop()
     if problems:
         raise StrictBuildError(format_report(problems))

@@ -22,7 +22,7 @@ from .blocks import (
 )
 from .facts import facts_in, sentence_bounds
 from .model import Fact, Sidebars, Speaker, Statement, slugify_name
-from .quotes import QuotedParagraph, quote_spans, read_paragraph
+from .quotes import QuotedParagraph, quote_spans, read_paragraph, read_paragraphs
 from .settings import Config, LanguageCues
 
 _SPACE = re.compile(r"\s*")
@@ -105,6 +105,7 @@ def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
         previous = groups[-1][-1] if groups else None
         adjacent = (
             previous is not None
+            and previous.unit is not item.unit  # a second speaker in the same paragraph
             and _SPACE.match(html, previous.unit.end, item.unit.start).end() == item.unit.start
         )
         own = item.paragraph.attribution
@@ -166,10 +167,10 @@ def extract(
     for unit in quote_units:
         if unit.name == "blockquote":
             read = _read_blockquote(unit, cues, honorifics)
+            reads = [read] if read is not None else []
         else:
-            read = read_paragraph(plain_text(html, unit), cues, honorifics)
-        if read is not None:
-            quoted.append(_Quoted(unit, read))
+            reads = read_paragraphs(plain_text(html, unit), cues, honorifics)
+        quoted += [_Quoted(unit, read) for read in reads]  # two speakers in one paragraph: two
 
     names = _Names(dict(declared_speakers or {}))
     for item in quoted:
@@ -193,22 +194,30 @@ def extract(
     # Who speaks in each statement; roles are known only once every mention has been read.
     groups = _group(quoted, html)
     last_named: str | None = None
+    last_description: str | None = None
     speaker_names: list[str | None] = []
+    descriptions: list[str | None] = []
     for group in groups:
         attribution = next(
             (q.paragraph.attribution for q in group if q.paragraph.attribution), None
         )
-        name = None
+        name = description = None
         if attribution is not None:
             if attribution.pronoun:
-                name = last_named
+                name, description = last_named, last_description
+            elif attribution.name is None:
+                # "said the minister": unattributed; a later "she added" is that same
+                # unnamed person, so it is not credited to the last *named* speaker either.
+                description = attribution.description
+                last_named, last_description = None, description
             else:
                 name = names.resolve(attribution.name)
                 if attribution.role and name not in names.roles:
                     names.roles[name] = attribution.role  # a role given once is carried over
         if name is not None:
-            last_named = name
+            last_named, last_description = name, None
         speaker_names.append(name)
+        descriptions.append(description if name is None else None)
     speakers = {
         name: Speaker(name, names.role(name), slugify_name(name))
         for name in speaker_names
@@ -216,14 +225,16 @@ def extract(
     }
 
     statements: list[Statement] = []
-    for number, (group, name) in enumerate(zip(groups, speaker_names, strict=True), 1):
+    numbered = enumerate(zip(groups, speaker_names, descriptions, strict=True), 1)
+    for number, (group, name, description) in numbered:
         anchors = [
             anchor_for(q.unit, f"quote-{number}" if i == 0 else f"quote-{number}-{i + 1}")
             for i, q in enumerate(group)
         ]
         paragraphs = [text for q in group for text in q.paragraph.texts]
         excerpt = _excerpt(paragraphs, config.excerpt_words)
-        statements.append(Statement(anchors[0], paragraphs, excerpt, speakers.get(name), anchors))
+        speaker = speakers.get(name)
+        statements.append(Statement(anchors[0], paragraphs, excerpt, speaker, anchors, description))
 
     facts: list[Fact] = []
     for unit in fact_units:

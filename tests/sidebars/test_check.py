@@ -35,7 +35,8 @@ def test_only_unattributed_quotations_with_the_line_they_start_on():
         "We will listen," she said.
         """)
     # body_line is the closing `---` line: the body text starts on the next one.
-    assert found(body) == [(14, "quote-2")]
+    # "she" is the unnamed neighbour, not Mira Castellanos: unattributed too, never guessed.
+    assert found(body) == [(14, "quote-2"), (17, "quote-3")]
 
 
 def test_markup_and_entities_inside_the_quotation_do_not_lose_its_line():

@@ -133,7 +133,7 @@ def test_quotation_parts_for_json_ld():
     assert sidebars.quotation_parts("https://example.org/2024/quay/") == [
         {
             "@type": "Quotation",
-            "text": "It belongs to everyone",
+            "text": "It belongs to everyone.",  # the comma before "said" ends it standalone
             "spokenByCharacter": {
                 "@type": "Person",
                 "name": "Mira Castellanos",

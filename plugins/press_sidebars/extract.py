@@ -3,6 +3,7 @@
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .attribution import Attribution, parse_attribution, parse_name
 from .blocks import (
@@ -26,6 +27,7 @@ from .quotes import QuotedParagraph, quote_spans, read_paragraph, read_paragraph
 from .settings import Config, LanguageCues
 
 _SPACE = re.compile(r"\s*")
+_WORD = re.compile(r"\S+")
 _DASH_LINE = re.compile(r"^\s*(?:—|―|–|--|-)\s*(\S.*)$")
 
 
@@ -121,21 +123,50 @@ def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
     return groups
 
 
+# Where a shortened excerpt may end: after a clause ("…, " "…; " "…: ") or before a dash.
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s(?=[—–]\s)")
+# Words a phrase never ends on: cutting after them leaves it hanging ("…in the darkest of").
+_DANGLING = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the of to in on at for by with from and or but that which who as than into our "
+        "their its his her le la les un une des du de à au aux et ou mais que qui pour par avec "
+        "dans sur",
+    )
+)
+
+
+def _cut(text: str, end: int) -> str:
+    words = text[:end].split()
+    while len(words) > 1 and words[-1].lower().strip(",;:—–") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:—– ")
+
+
 def _excerpt(paragraphs: list[str], limit: int) -> str:
-    """Whole sentences of the first paragraph within `limit` words, "…" when shortened."""
+    """What the sidebar shows: the whole statement, or its start up to `limit` words + " …".
+
+    The start ends at a sentence end when one leaves at least a third of `limit` words, else
+    at a clause boundary (a comma, a semicolon, a dash), else at the word limit, never on a
+    word that leaves the phrase hanging.
+    """
     first = paragraphs[0]
     if len(paragraphs) == 1 and len(first.split()) <= limit:
         return first
-    taken, words = "", 0
-    for start, end in sentence_bounds(first):
-        sentence = first[start:end].strip()
-        count = len(sentence.split())
-        if words + count > limit:
-            break
-        taken, words = f"{taken} {sentence}".strip(), words + count
-    if not taken:
-        taken = " ".join(first.split()[:limit]).rstrip(",;:")
-    return taken if taken == first and len(paragraphs) == 1 else f"{taken} …"
+    if len(first.split()) <= limit:
+        return f"{first} …"  # the first of several paragraphs, whole
+    minimum = max(3, limit // 3)
+    window = [m.end() for m in islice(_WORD.finditer(first), limit)][-1]
+
+    def fits(end: int) -> bool:
+        start = first[:end].rstrip()
+        return len(start) <= window and len(start.split()) >= minimum
+
+    sentence_ends = [end for _, end in sentence_bounds(first) if fits(end)]
+    if sentence_ends:
+        return f"{first[: sentence_ends[-1]].strip()} …"
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(first) if fits(m.start())]
+    return f"{_cut(first, clause_ends[-1] if clause_ends else window)} …"
 
 
 def _unique(base: str, taken: set[str]) -> str:

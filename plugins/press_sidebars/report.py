@@ -37,6 +37,8 @@ def describe(sidebars: Sidebars | None, source: str, lang: str) -> str:
     for number, statement in enumerate(sidebars.statements, 1):
         speaker = statement.speaker
         who = "UNATTRIBUTED" if speaker is None else speaker.name
+        if speaker is None and statement.description:
+            who += f" (described as “{statement.description}”, not a name)"
         if speaker is not None and speaker.role:
             who += f" — {speaker.role}"
         lines.append(f"  {number}. {who}  [#{', #'.join(statement.anchors)}]")

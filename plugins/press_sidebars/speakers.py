@@ -80,11 +80,16 @@ def site_full_names(all_sidebars) -> dict[str, str]:
         for statement in sidebars.statements
         if statement.speaker is not None
     }
-    full = [name.split() for name in names if len(name.split()) > 1]
+    by_surname: dict[str, list[list[str]]] = {}  # last word → full names (linear, not n²)
+    for name in names:
+        tokens = name.split()
+        if len(tokens) > 1:
+            by_surname.setdefault(tokens[-1], []).append(tokens)
     resolved = {}
     for name in names:
         tokens = name.split()
-        matches = [f for f in full if len(f) > len(tokens) and f[-len(tokens) :] == tokens]
+        candidates = by_surname.get(tokens[-1], [])
+        matches = [f for f in candidates if len(f) > len(tokens) and f[-len(tokens) :] == tokens]
         if len(matches) == 1:
             resolved[name] = " ".join(matches[0])
     return resolved

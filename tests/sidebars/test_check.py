@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT, run_build
-from press_sidebars import load_config
+from press_sidebars import extract, load_config
 from press_sidebars.check import list_unattributed, unattributed_in_body
 from press_sidebars.frontmatter import FrontMatterError
 from release_checks.tools import read_pelican_settings
@@ -232,3 +232,12 @@ def test_invoke_check_runs_the_front_matter_checks_and_lists_unattributed_quotat
     assert f"{newsroom / '2024-03-01-quay.md'}:15: unattributed quotation #quote-2" in (
         result.stderr
     )
+
+
+def test_invoke_quotes_shows_how_an_unnamed_speaker_is_described():
+    from press_sidebars.report import describe
+
+    sidebars = extract(render('"Too soon," said the minister.'), "en", CONFIG).sidebars
+    out = describe(sidebars, "release.md", "en")
+    assert "1. UNATTRIBUTED (described as “the minister”, not a name)  [#quote-1]" in out
+    assert "“Too soon.”" in out and "Speakers (0):" in out

@@ -3,7 +3,7 @@
 import hashlib
 import re
 from dataclasses import dataclass
-from itertools import islice
+from functools import lru_cache
 
 from .attribution import Attribution, parse_attribution, parse_name
 from .blocks import (
@@ -27,7 +27,14 @@ from .quotes import QuotedParagraph, quote_spans, read_paragraph, read_paragraph
 from .settings import Config, LanguageCues
 
 _SPACE = re.compile(r"\s*")
-_WORD = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=8)
+def _words_up_to(fewest: int, most: int) -> re.Pattern:
+    """Matches up to `most` words; group 1 ends after the `fewest`-th (one regex match)."""
+    return re.compile(rf"(\s*(?:\S+\s+){{{fewest - 1}}}\S+)(?:\s+\S+){{0,{most - fewest}}}")
+
+
 _DASH_LINE = re.compile(r"^\s*(?:—|―|–|--|-)\s*(\S.*)$")
 
 
@@ -124,7 +131,16 @@ def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
 
 
 # Where a shortened excerpt may end: after a clause ("…, " "…; " "…: ") or before a dash.
-_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s(?=[—–]\s)")
+_CLAUSE_MARK = re.compile(r"[,;:—–]")
+
+
+def _is_clause_end(text: str, mark: re.Match) -> bool:
+    after = text[mark.end() : mark.end() + 1]
+    if mark.group() in ",;:":
+        return after.isspace()  # not "1,000" or "10:30"
+    return after.isspace() and text[mark.start() - 1 : mark.start()].isspace()  # " — "
+
+
 # Words a phrase never ends on: cutting after them leaves it hanging ("…in the darkest of").
 _DANGLING = frozenset(
     re.findall(
@@ -136,7 +152,8 @@ _DANGLING = frozenset(
 )
 
 
-def _cut(text: str, end: int) -> str:
+def end_of_phrase(text: str, end: int) -> str:
+    """text[:end] without the words that would leave it hanging, nor a trailing comma."""
     words = text[:end].split()
     while len(words) > 1 and words[-1].lower().strip(",;:—–") in _DANGLING:
         words.pop()
@@ -151,22 +168,27 @@ def _excerpt(paragraphs: list[str], limit: int) -> str:
     word that leaves the phrase hanging.
     """
     first = paragraphs[0]
-    if len(paragraphs) == 1 and len(first.split()) <= limit:
-        return first
     if len(first.split()) <= limit:
-        return f"{first} …"  # the first of several paragraphs, whole
-    minimum = max(3, limit // 3)
-    window = [m.end() for m in islice(_WORD.finditer(first), limit)][-1]
-
-    def fits(end: int) -> bool:
-        start = first[:end].rstrip()
-        return len(start) <= window and len(start.split()) >= minimum
-
-    sentence_ends = [end for _, end in sentence_bounds(first) if fits(end)]
-    if sentence_ends:
-        return f"{first[: sentence_ends[-1]].strip()} …"
-    clause_ends = [m.start() for m in _CLAUSE_END.finditer(first) if fits(m.start())]
-    return f"{_cut(first, clause_ends[-1] if clause_ends else window)} …"
+        return first if len(paragraphs) == 1 else f"{first} …"  # the first paragraph, whole
+    fewest = max(3, limit // 3)
+    taken, words = 0, 0
+    for start, end in sentence_bounds(first):
+        words += len(first[start:end].split())
+        if words > limit:
+            break
+        if words >= fewest:
+            taken = end
+    if taken:
+        return f"{first[:taken].strip()} …"
+    # No sentence end fits: the last clause boundary within the limit, else the word limit.
+    match = _words_up_to(fewest, limit).match(first)
+    window, shortest = match.end(), match.end(1)
+    clauses = [
+        m.start() if m.group() in ",;:" else m.start() - 1
+        for m in _CLAUSE_MARK.finditer(first, shortest, window + 1)
+        if _is_clause_end(first, m)
+    ]
+    return f"{end_of_phrase(first, clauses[-1] if clauses else window)} …"
 
 
 def _unique(base: str, taken: set[str]) -> str:

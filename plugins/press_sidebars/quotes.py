@@ -11,6 +11,7 @@ _OPENERS = set("“«„")
 _CLOSERS = set("”»")
 # Before a straight quote, these mean it opens ("… (\"" or "— \""); anything else closes it.
 _OPEN_CONTEXT = set(" \u00a0\u202f([{—–-/:“«„")
+_COMMA_NEXT = re.compile(r"[ \u00a0\u202f]*,")  # « … », a-t-elle dit
 _ONLY_PUNCTUATION = re.compile(r"^[\s.,;:!?…)\]»”\"’'—–-]*$")
 
 
@@ -75,7 +76,7 @@ def read_paragraphs(
     spans = quote_spans(text)
     if spans and spans[0][0] == 0:
         return _read_opening_quote(text, spans, cues, honorifics)
-    read = read_paragraph(text, cues, honorifics)
+    read = _read_introduced(text, spans, cues, honorifics) if spans else None
     return [read] if read is not None else []
 
 
@@ -86,10 +87,14 @@ def read_paragraph(
     spans = quote_spans(text)
     if not spans:
         return None
-    first_start, first_end = spans[0]
-    if first_start == 0:
+    if spans[0][0] == 0:
         reads = _read_opening_quote(text, spans, cues, honorifics)
         return reads[0] if reads else None
+    return _read_introduced(text, spans, cues, honorifics)
+
+
+def _read_introduced(text, spans, cues, honorifics) -> QuotedParagraph | None:
+    first_start, first_end = spans[0]
     # Introduced by its speaker: 'Name, role, said: "…"', 'According to Name, "…"'.
     intro = text[:first_start].rstrip(" \u00a0\u202f")
     if not intro.endswith((":", ",")):
@@ -130,8 +135,9 @@ def _read_opening_quote(text, spans, cues, honorifics) -> list[QuotedParagraph]:
                 first = _finish(pieces, attribution, spans[used][1], text, handover, comma_dropped)
                 rest = text[start:]
                 return first + _read_opening_quote(rest, quote_spans(rest), cues, honorifics)
-            handover = piece.endswith((",", "!", "?", "…", ".")) or following.startswith(",")
-            comma_dropped = piece.endswith(",")
+            # The comma inside ("…," she said) or outside the marks (« … », a-t-elle dit).
+            comma_dropped = piece.endswith(",") or _COMMA_NEXT.match(text, end) is not None
+            handover = comma_dropped or piece.endswith(("!", "?", "…", "."))
             piece = piece.rstrip(",")  # the comma that hands over to the attribution
             attribution = attribution or own
             unread_tail = unread_tail or (own is None and bool(clause.strip(" ,.;:!?")))
@@ -163,7 +169,8 @@ def _finish(pieces, attribution, last_end, text, handover, comma_dropped) -> lis
             return []  # '"Hamlet" opens on Monday.': a quoted title, not a quotation
     if not pieces:
         return []
-    if comma_dropped:
+    last = pieces[-1].rstrip()
+    if comma_dropped and not last.endswith((".", "!", "?", "…")):
         # Standalone, the statement ends where the speaker took over: with a full stop.
-        pieces = [*pieces[:-1], pieces[-1].rstrip() + "."]
+        pieces = [*pieces[:-1], last + "."]
     return [QuotedParagraph(pieces, attribution, open_at_end)]

@@ -241,3 +241,13 @@ def test_invoke_quotes_shows_how_an_unnamed_speaker_is_described():
     out = describe(sidebars, "release.md", "en")
     assert "1. UNATTRIBUTED (described as “the minister”, not a name)  [#quote-1]" in out
     assert "“Too soon.”" in out and "Speakers (0):" in out
+
+
+def test_a_long_unattributed_quotation_is_shown_cut_between_words():
+    from press_sidebars.report import unattributed_message
+
+    text = "Nobody asked the neighbours about the benches, the lights or the walkway, and nobody"
+    (statement,) = extract(render(f'"{text} listened."'), "en", CONFIG).sidebars.statements
+    message = unattributed_message(statement)
+    # Cut between words, and not after "or the", which would leave the phrase hanging.
+    assert "“Nobody asked the neighbours about the benches, the lights …”" in message

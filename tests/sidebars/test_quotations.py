@@ -76,7 +76,7 @@ def test_introduced_by_according_to():
 def test_french_a_declare_with_role():
     assert who(
         "« Le quai appartient à tous », a déclaré Marie Dupont, directrice du port.", lang="fr"
-    ) == [("Marie Dupont", "directrice du port", ["Le quai appartient à tous"])]
+    ) == [("Marie Dupont", "directrice du port", ["Le quai appartient à tous."])]
 
 
 def test_french_a_ajoute_and_pronoun_inversion():
@@ -263,7 +263,7 @@ def test_a_speaker_described_without_a_name_is_unattributed_never_dropped(paragr
     (statement,) = read(paragraph, lang=lang).sidebars.statements
     assert statement.speaker is None  # a description is never made into a person's name
     assert statement.description == description
-    assert statement.text in ("Good.", "Danger ahead.", "Danger")
+    assert statement.text in ("Good.", "Danger ahead.", "Danger.")
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from .blocks import (
 )
 from .facts import facts_in, sentence_bounds
 from .model import Fact, Sidebars, Speaker, Statement, slugify_name
-from .quotes import QuotedParagraph, quote_spans, read_paragraph, read_paragraphs
+from .quotes import QuotedParagraph, quote_spans, read_paragraphs
 from .settings import Config, LanguageCues
 
 _SPACE = re.compile(r"\s*")
@@ -50,8 +50,11 @@ class _Quoted:
     paragraph: QuotedParagraph
 
 
-def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> QuotedParagraph | None:
-    """A blockquote is a quotation; a last line "— Name, role" names its speaker."""
+def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> list[QuotedParagraph]:
+    """A blockquote is a quotation; a last line "— Name, role" names its speaker.
+
+    A line naming a second speaker ('"A," said X. "B," said Y.') starts a second statement.
+    """
     paragraphs = unit.tag.find_all("p") or [unit.tag]
     lines = [
         [collapse(line) for line in "".join(t for t, _ in segments(p)).split("\n")]
@@ -60,26 +63,34 @@ def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> QuotedParagr
     lines = [[line for line in block if line] for block in lines]
     lines = [block for block in lines if block]
     if not lines:
-        return None
-    attribution = None
+        return []
+    dash_attribution = None
     dash = _DASH_LINE.match(lines[-1][-1])
     if dash:
         name, rest = parse_name(dash.group(1), honorifics)
         if name:
             rest = rest.strip()
-            attribution = Attribution(name, rest.lstrip(", ").rstrip(".") or None)
+            dash_attribution = Attribution(name, rest.lstrip(", ").rstrip(".") or None)
             lines[-1].pop()
             lines = [block for block in lines if block]
-    pieces = []
+    statements: list[tuple[list[str], Attribution | None]] = [([], None)]
     for block in lines:
         text = " ".join(block)
-        read = read_paragraph(text, cues, honorifics)
-        if read is not None and read.pieces:
-            pieces += read.texts
-            attribution = attribution or read.attribution
-        else:
-            pieces.append(text)
-    return QuotedParagraph(pieces, attribution, False, separate=True) if pieces else None
+        reads = [r for r in read_paragraphs(text, cues, honorifics) if r.pieces]
+        if not reads:
+            statements[-1][0].append(text)
+        for index, read in enumerate(reads):
+            if index:
+                statements.append(([], None))  # another speaker in the same line
+            pieces, attribution = statements[-1]
+            statements[-1] = (pieces + read.texts, attribution or read.attribution)
+    if dash_attribution is not None:
+        statements[-1] = (statements[-1][0], dash_attribution)
+    return [
+        QuotedParagraph(pieces, attribution, False, separate=True)
+        for pieces, attribution in statements
+        if pieces
+    ]
 
 
 class _Names:
@@ -219,8 +230,7 @@ def extract(
     quoted: list[_Quoted] = []
     for unit in quote_units:
         if unit.name == "blockquote":
-            read = _read_blockquote(unit, cues, honorifics)
-            reads = [read] if read is not None else []
+            reads = _read_blockquote(unit, cues, honorifics)
         else:
             reads = read_paragraphs(plain_text(html, unit), cues, honorifics)
         quoted += [_Quoted(unit, read) for read in reads]  # two speakers in one paragraph: two

@@ -329,3 +329,28 @@ def test_a_surname_only_release_joins_the_full_name_site_wide(tmp_path):
     assert news["hasPart"][0]["spokenByCharacter"]["name"] == "Mira Castellanos"
     # The body's text is unchanged: it still says what the release wrote.
     assert "Castellanos said." in second.select_one("#quote-1").get_text()
+
+
+def test_site_wide_names_survive_the_generator_content_cache(write_release, tmp_path):
+    """Warm builds restore each release's own result; the site-wide name is applied again."""
+    write_release(
+        "2024-03-01-quay.md",
+        release("Quay opens", "2024-03-01T09:00:00+01:00", '"Open," said Mira Castellanos.'),
+    )
+    write_release(
+        "2024-04-01-chair.md",
+        release("New chair", "2024-04-01T09:00:00+01:00", '"Honoured," Castellanos said.'),
+    )
+    cache = {
+        "PATH": str(write_release.content),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "generator",
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    for build in ("cold", "warm"):
+        run_build(tmp_path / build, **cache)
+        speakers = sorted(p.name for p in (tmp_path / build / "speakers").iterdir() if p.is_dir())
+        assert speakers == ["mira-castellanos"], build
+        chair = page(tmp_path / build, "2024/new-chair/index.html")
+        assert chair.select_one("cite.speaker").get_text(strip=True) == "Mira Castellanos"

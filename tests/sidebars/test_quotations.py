@@ -371,3 +371,11 @@ def test_nested_quotes_do_not_end_a_quotation():
 def test_apostrophes_do_not_end_a_quotation():
     statements = who('"Amnesty’s work goes on; the Trust’s too," said Agnes Callamard.')
     assert statements[0][2] == ["Amnesty’s work goes on; the Trust’s too."]
+
+
+def test_two_speakers_in_one_blockquote_line_make_two_statements():
+    assert who(
+        """
+        > "A," said John Smith. "B," said Jane Doe.
+        """
+    ) == [("John Smith", None, ["A."]), ("Jane Doe", None, ["B."])]

@@ -39,6 +39,27 @@ class Attribution:
     name: str | None  # None with pronoun=True: "she added" → the last named speaker
     role: str | None = None
     pronoun: bool = False
+    # No name but a description ("said the minister", "a spokesperson said"): the statement
+    # stays unattributed, and the description is never turned into a person's name.
+    description: str | None = None
+
+
+_MAX_DESCRIPTION_WORDS = 8
+
+
+def parse_description(text: str) -> str | None:
+    """'the spokesperson for the Trust' in "the spokesperson for the Trust, in a statement."."""
+    text = text.strip().lstrip(",;:—–- ")
+    end = _ROLE_END.search(text)
+    if end is not None:
+        text = text[: end.start()]
+    text = text.strip(" ,.;:!?")
+    words = text.split()
+    if not words or len(words) > _MAX_DESCRIPTION_WORDS:
+        return None
+    if len(words) == 1 and words[0].lower() in NOT_NAMES:
+        return None  # "it said", "this says": nothing that describes a speaker
+    return text
 
 
 @lru_cache(maxsize=64)
@@ -123,6 +144,7 @@ def parse_attribution(
     clause = clause.strip().lstrip(",;:—–- ").rstrip(":, ")
     if not clause:
         return None
+    description = None
     for verb in _verb_pattern(cues).finditer(clause):
         before, after = clause[: verb.start()].strip(), clause[verb.end() :]
         if not before:
@@ -131,6 +153,7 @@ def parse_attribution(
             name, rest = parse_name(after.lstrip(" -"), honorifics)
             if name:
                 return Attribution(name, parse_role(rest))
+            description = description or parse_description(after)
             continue
         if _is_pronoun_phrase(before, cues):
             return Attribution(None, pronoun=True)
@@ -145,5 +168,6 @@ def parse_attribution(
                 return Attribution(name, None)
             if rest.startswith(","):
                 return Attribution(name, rest.strip(" ,") or None)
-        return None
-    return None
+        description = parse_description(candidates[-1])
+        return Attribution(None, description=description) if description else None
+    return Attribution(None, description=description) if description else None

@@ -3,6 +3,7 @@
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .attribution import Attribution, parse_attribution, parse_name
 from .blocks import (
@@ -22,10 +23,18 @@ from .blocks import (
 )
 from .facts import facts_in, sentence_bounds
 from .model import Fact, Sidebars, Speaker, Statement, slugify_name
-from .quotes import QuotedParagraph, quote_spans, read_paragraph
+from .quotes import QuotedParagraph, quote_spans, read_paragraphs
 from .settings import Config, LanguageCues
 
 _SPACE = re.compile(r"\s*")
+
+
+@lru_cache(maxsize=8)
+def _words_up_to(fewest: int, most: int) -> re.Pattern:
+    """Matches up to `most` words; group 1 ends after the `fewest`-th (one regex match)."""
+    return re.compile(rf"(\s*(?:\S+\s+){{{fewest - 1}}}\S+)(?:\s+\S+){{0,{most - fewest}}}")
+
+
 _DASH_LINE = re.compile(r"^\s*(?:—|―|–|--|-)\s*(\S.*)$")
 
 
@@ -41,8 +50,11 @@ class _Quoted:
     paragraph: QuotedParagraph
 
 
-def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> QuotedParagraph | None:
-    """A blockquote is a quotation; a last line "— Name, role" names its speaker."""
+def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> list[QuotedParagraph]:
+    """A blockquote is a quotation; a last line "— Name, role" names its speaker.
+
+    A line naming a second speaker ('"A," said X. "B," said Y.') starts a second statement.
+    """
     paragraphs = unit.tag.find_all("p") or [unit.tag]
     lines = [
         [collapse(line) for line in "".join(t for t, _ in segments(p)).split("\n")]
@@ -51,26 +63,34 @@ def _read_blockquote(unit: Unit, cues: LanguageCues, honorifics) -> QuotedParagr
     lines = [[line for line in block if line] for block in lines]
     lines = [block for block in lines if block]
     if not lines:
-        return None
-    attribution = None
+        return []
+    dash_attribution = None
     dash = _DASH_LINE.match(lines[-1][-1])
     if dash:
         name, rest = parse_name(dash.group(1), honorifics)
         if name:
             rest = rest.strip()
-            attribution = Attribution(name, rest.lstrip(", ").rstrip(".") or None)
+            dash_attribution = Attribution(name, rest.lstrip(", ").rstrip(".") or None)
             lines[-1].pop()
             lines = [block for block in lines if block]
-    pieces = []
+    statements: list[tuple[list[str], Attribution | None]] = [([], None)]
     for block in lines:
         text = " ".join(block)
-        read = read_paragraph(text, cues, honorifics)
-        if read is not None and read.pieces:
-            pieces += read.texts
-            attribution = attribution or read.attribution
-        else:
-            pieces.append(text)
-    return QuotedParagraph(pieces, attribution, False, separate=True) if pieces else None
+        reads = [r for r in read_paragraphs(text, cues, honorifics) if r.pieces]
+        if not reads:
+            statements[-1][0].append(text)
+        for index, read in enumerate(reads):
+            if index:
+                statements.append(([], None))  # another speaker in the same line
+            pieces, attribution = statements[-1]
+            statements[-1] = (pieces + read.texts, attribution or read.attribution)
+    if dash_attribution is not None:
+        statements[-1] = (statements[-1][0], dash_attribution)
+    return [
+        QuotedParagraph(pieces, attribution, False, separate=True)
+        for pieces, attribution in statements
+        if pieces
+    ]
 
 
 class _Names:
@@ -105,6 +125,7 @@ def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
         previous = groups[-1][-1] if groups else None
         adjacent = (
             previous is not None
+            and previous.unit is not item.unit  # a second speaker in the same paragraph
             and _SPACE.match(html, previous.unit.end, item.unit.start).end() == item.unit.start
         )
         own = item.paragraph.attribution
@@ -120,21 +141,65 @@ def _group(quoted: list[_Quoted], html: str) -> list[list[_Quoted]]:
     return groups
 
 
+# Where a shortened excerpt may end: after a clause ("…, " "…; " "…: ") or before a dash.
+_CLAUSE_MARK = re.compile(r"[,;:—–]")
+
+
+def _is_clause_end(text: str, mark: re.Match) -> bool:
+    after = text[mark.end() : mark.end() + 1]
+    if mark.group() in ",;:":
+        return after.isspace()  # not "1,000" or "10:30"
+    return after.isspace() and text[mark.start() - 1 : mark.start()].isspace()  # " — "
+
+
+# Words a phrase never ends on: cutting after them leaves it hanging ("…in the darkest of").
+_DANGLING = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the of to in on at for by with from and or but that which who as than into our "
+        "their its his her le la les un une des du de à au aux et ou mais que qui pour par avec "
+        "dans sur",
+    )
+)
+
+
+def end_of_phrase(text: str, end: int) -> str:
+    """text[:end] without the words that would leave it hanging, nor a trailing comma."""
+    words = text[:end].split()
+    while len(words) > 1 and words[-1].lower().strip(",;:—–") in _DANGLING:
+        words.pop()
+    return " ".join(words).rstrip(",;:—– ")
+
+
 def _excerpt(paragraphs: list[str], limit: int) -> str:
-    """Whole sentences of the first paragraph within `limit` words, "…" when shortened."""
+    """What the sidebar shows: the whole statement, or its start up to `limit` words + " …".
+
+    The start ends at a sentence end when one leaves at least a third of `limit` words, else
+    at a clause boundary (a comma, a semicolon, a dash), else at the word limit, never on a
+    word that leaves the phrase hanging.
+    """
     first = paragraphs[0]
-    if len(paragraphs) == 1 and len(first.split()) <= limit:
-        return first
-    taken, words = "", 0
+    if len(first.split()) <= limit:
+        return first if len(paragraphs) == 1 else f"{first} …"  # the first paragraph, whole
+    fewest = max(3, limit // 3)
+    taken, words = 0, 0
     for start, end in sentence_bounds(first):
-        sentence = first[start:end].strip()
-        count = len(sentence.split())
-        if words + count > limit:
+        words += len(first[start:end].split())
+        if words > limit:
             break
-        taken, words = f"{taken} {sentence}".strip(), words + count
-    if not taken:
-        taken = " ".join(first.split()[:limit]).rstrip(",;:")
-    return taken if taken == first and len(paragraphs) == 1 else f"{taken} …"
+        if words >= fewest:
+            taken = end
+    if taken:
+        return f"{first[:taken].strip()} …"
+    # No sentence end fits: the last clause boundary within the limit, else the word limit.
+    match = _words_up_to(fewest, limit).match(first)
+    window, shortest = match.end(), match.end(1)
+    clauses = [
+        m.start() if m.group() in ",;:" else m.start() - 1
+        for m in _CLAUSE_MARK.finditer(first, shortest, window + 1)
+        if _is_clause_end(first, m)
+    ]
+    return f"{end_of_phrase(first, clauses[-1] if clauses else window)} …"
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -165,11 +230,10 @@ def extract(
     quoted: list[_Quoted] = []
     for unit in quote_units:
         if unit.name == "blockquote":
-            read = _read_blockquote(unit, cues, honorifics)
+            reads = _read_blockquote(unit, cues, honorifics)
         else:
-            read = read_paragraph(plain_text(html, unit), cues, honorifics)
-        if read is not None:
-            quoted.append(_Quoted(unit, read))
+            reads = read_paragraphs(plain_text(html, unit), cues, honorifics)
+        quoted += [_Quoted(unit, read) for read in reads]  # two speakers in one paragraph: two
 
     names = _Names(dict(declared_speakers or {}))
     for item in quoted:
@@ -193,22 +257,30 @@ def extract(
     # Who speaks in each statement; roles are known only once every mention has been read.
     groups = _group(quoted, html)
     last_named: str | None = None
+    last_description: str | None = None
     speaker_names: list[str | None] = []
+    descriptions: list[str | None] = []
     for group in groups:
         attribution = next(
             (q.paragraph.attribution for q in group if q.paragraph.attribution), None
         )
-        name = None
+        name = description = None
         if attribution is not None:
             if attribution.pronoun:
-                name = last_named
+                name, description = last_named, last_description
+            elif attribution.name is None:
+                # "said the minister": unattributed; a later "she added" is that same
+                # unnamed person, so it is not credited to the last *named* speaker either.
+                description = attribution.description
+                last_named, last_description = None, description
             else:
                 name = names.resolve(attribution.name)
                 if attribution.role and name not in names.roles:
                     names.roles[name] = attribution.role  # a role given once is carried over
         if name is not None:
-            last_named = name
+            last_named, last_description = name, None
         speaker_names.append(name)
+        descriptions.append(description if name is None else None)
     speakers = {
         name: Speaker(name, names.role(name), slugify_name(name))
         for name in speaker_names
@@ -216,14 +288,16 @@ def extract(
     }
 
     statements: list[Statement] = []
-    for number, (group, name) in enumerate(zip(groups, speaker_names, strict=True), 1):
+    numbered = enumerate(zip(groups, speaker_names, descriptions, strict=True), 1)
+    for number, (group, name, description) in numbered:
         anchors = [
             anchor_for(q.unit, f"quote-{number}" if i == 0 else f"quote-{number}-{i + 1}")
             for i, q in enumerate(group)
         ]
         paragraphs = [text for q in group for text in q.paragraph.texts]
         excerpt = _excerpt(paragraphs, config.excerpt_words)
-        statements.append(Statement(anchors[0], paragraphs, excerpt, speakers.get(name), anchors))
+        speaker = speakers.get(name)
+        statements.append(Statement(anchors[0], paragraphs, excerpt, speaker, anchors, description))
 
     facts: list[Fact] = []
     for unit in fact_units:

@@ -32,6 +32,9 @@ class Statement:
     excerpt: str  # what the sidebar shows
     speaker: Speaker | None  # None: unattributed
     anchors: list[str] = field(default_factory=list)  # ids of all its paragraphs
+    # Unattributed only: how the text describes the unnamed speaker ("the minister"),
+    # shown as a description, never as a name.
+    description: str | None = None
 
     @property
     def text(self) -> str:

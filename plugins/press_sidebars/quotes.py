@@ -11,6 +11,7 @@ _OPENERS = set("“«„")
 _CLOSERS = set("”»")
 # Before a straight quote, these mean it opens ("… (\"" or "— \""); anything else closes it.
 _OPEN_CONTEXT = set(" \u00a0\u202f([{—–-/:“«„")
+_COMMA_NEXT = re.compile(r"[ \u00a0\u202f]*,")  # « … », a-t-elle dit
 _ONLY_PUNCTUATION = re.compile(r"^[\s.,;:!?…)\]»”\"’'—–-]*$")
 
 
@@ -68,6 +69,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def read_paragraphs(
+    text: str, cues: LanguageCues, honorifics: tuple[str, ...]
+) -> list[QuotedParagraph]:
+    """Every statement a paragraph holds: two for '"A," said X. "B," said Y.'."""
+    spans = quote_spans(text)
+    if spans and spans[0][0] == 0:
+        return _read_opening_quote(text, spans, cues, honorifics)
+    read = _read_introduced(text, spans, cues, honorifics) if spans else None
+    return [read] if read is not None else []
+
+
 def read_paragraph(
     text: str, cues: LanguageCues, honorifics: tuple[str, ...]
 ) -> QuotedParagraph | None:
@@ -75,9 +87,14 @@ def read_paragraph(
     spans = quote_spans(text)
     if not spans:
         return None
+    if spans[0][0] == 0:
+        reads = _read_opening_quote(text, spans, cues, honorifics)
+        return reads[0] if reads else None
+    return _read_introduced(text, spans, cues, honorifics)
+
+
+def _read_introduced(text, spans, cues, honorifics) -> QuotedParagraph | None:
     first_start, first_end = spans[0]
-    if first_start == 0:
-        return _read_opening_quote(text, spans, cues, honorifics)
     # Introduced by its speaker: 'Name, role, said: "…"', 'According to Name, "…"'.
     intro = text[:first_start].rstrip(" \u00a0\u202f")
     if not intro.endswith((":", ",")):
@@ -90,8 +107,12 @@ def read_paragraph(
     return QuotedParagraph([_inner(text, first_start, first_end)], attribution, first_end is None)
 
 
-def _read_opening_quote(text, spans, cues, honorifics) -> QuotedParagraph | None:
-    pieces, attribution, used = [], None, 0
+def _read_opening_quote(text, spans, cues, honorifics) -> list[QuotedParagraph]:
+    pieces: list[str] = []
+    attribution, used = None, 0
+    comma_dropped = False  # the last piece's comma handed over to the attribution
+    handover = False  # the last piece ends like an utterance ("…," "…!"), not like a title
+    unread_tail = False  # words after an earlier piece named nobody we could recognise
     for index, (start, end) in enumerate(spans):
         if index:
             gap = text[spans[index - 1][1] : start].rstrip()
@@ -101,21 +122,55 @@ def _read_opening_quote(text, spans, cues, honorifics) -> QuotedParagraph | None
                 break
         piece = _inner(text, start, end)
         following = text[end:] if end is not None else ""
+        own = None
         if end is not None and not _ONLY_PUNCTUATION.match(following):
-            piece = piece.rstrip(",")  # the comma that hands over to the attribution
             next_start = spans[index + 1][0] if index + 1 < len(spans) else len(text)
-            if attribution is None:
-                attribution = parse_attribution(text[end:next_start], cues, honorifics)
+            clause = text[end:next_start]
+            own = parse_attribution(clause, cues, honorifics)
+            if own is not None and (
+                (attribution is None and unread_tail)
+                or (attribution is not None and not _same_speaker(attribution, own))
+            ):
+                # '"A," said John Smith. "B," said Jane Doe.': two statements, two speakers.
+                first = _finish(pieces, attribution, spans[used][1], text, handover, comma_dropped)
+                rest = text[start:]
+                return first + _read_opening_quote(rest, quote_spans(rest), cues, honorifics)
+            # The comma inside ("…," she said) or outside the marks (« … », a-t-elle dit).
+            comma_dropped = piece.endswith(",") or _COMMA_NEXT.match(text, end) is not None
+            handover = comma_dropped or piece.endswith(("!", "?", "…", "."))
+            piece = piece.rstrip(",")  # the comma that hands over to the attribution
+            attribution = attribution or own
+            unread_tail = unread_tail or (own is None and bool(clause.strip(" ,.;:!?")))
+        else:
+            handover = handover or end is None or piece.endswith(("!", "?", "…", "."))
+            comma_dropped = False
         if piece:
             pieces.append(piece)
         used = index
-    last_end = spans[used][1]
+    return _finish(pieces, attribution, spans[used][1], text, handover, comma_dropped)
+
+
+def _same_speaker(first: Attribution, second: Attribution) -> bool:
+    if second.pronoun or first == second:
+        return True
+    if first.name is None or second.name is None:
+        return False  # descriptions ("the minister") are not names we could compare
+    a, b = first.name.split(), second.name.split()
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return longer[-len(shorter) :] == shorter  # "Smith" after "John Smith"
+
+
+def _finish(pieces, attribution, last_end, text, handover, comma_dropped) -> list[QuotedParagraph]:
     open_at_end = last_end is None
-    if attribution is None and not open_at_end:
+    if attribution is None and not open_at_end and not handover:
         tail = text[last_end:]
         quoted = sum(_words(p) for p in pieces)
         if not _ONLY_PUNCTUATION.match(tail) and quoted * 2 < _words(text):
-            return None  # '"Hamlet" opens on Monday.': a quoted title, not a quotation
+            return []  # '"Hamlet" opens on Monday.': a quoted title, not a quotation
     if not pieces:
-        return None
-    return QuotedParagraph(pieces, attribution, open_at_end)
+        return []
+    last = pieces[-1].rstrip()
+    if comma_dropped and not last.endswith((".", "!", "?", "…")):
+        # Standalone, the statement ends where the speaker took over: with a full stop.
+        pieces = [*pieces[:-1], last + "."]
+    return [QuotedParagraph(pieces, attribution, open_at_end)]

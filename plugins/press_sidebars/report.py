@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .extract import extract
+from .extract import end_of_phrase, extract
 from .frontmatter import declared_speakers, sidebars_switch
 from .model import Sidebars
 from .settings import load_config
@@ -23,8 +23,12 @@ def read_release(path: Path, settings: dict):
 
 def unattributed_message(statement) -> str:
     """One line about an unattributed quotation, the same in the build and `invoke check`."""
+    shown = statement.excerpt
+    if len(shown) > 70:  # cut between words, never inside one
+        start = shown[:70].rsplit(" ", 1)[0]
+        shown = f"{end_of_phrase(start, len(start))} …"
     return (
-        f"unattributed quotation #{statement.anchor}: “{statement.excerpt[:70]}” "
+        f"unattributed quotation #{statement.anchor}: “{shown}” "
         "(name the speaker in the text, e.g. '…,\" said Name.')"
     )
 
@@ -37,6 +41,8 @@ def describe(sidebars: Sidebars | None, source: str, lang: str) -> str:
     for number, statement in enumerate(sidebars.statements, 1):
         speaker = statement.speaker
         who = "UNATTRIBUTED" if speaker is None else speaker.name
+        if speaker is None and statement.description:
+            who += f" (described as “{statement.description}”, not a name)"
         if speaker is not None and speaker.role:
             who += f" — {speaker.role}"
         lines.append(f"  {number}. {who}  [#{', #'.join(statement.anchors)}]")

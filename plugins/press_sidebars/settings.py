@@ -23,7 +23,11 @@ DEFAULT_CUES: dict[str, dict[str, list[str]]] = {
             emphasized, emphasised, emphasizes, emphasises, urged, urges, declared, declares,
             announced, observed, remarked, concluded, concludes, argued, argues, insisted,
             insists, wrote, writes, recalled, acknowledged, pointed out, points out, went on,
-            according to, asked, asks, replied, answered"""
+            according to, asked, asks, replied, answered, shouted, shouts, admitted, admits,
+            announces, acknowledges, observes, confirmed, confirms, cautioned,
+            cautions, responded, responds, reiterated, reiterates, maintained, maintains,
+            suggested, suggests, agreed, agrees, promised, promises, pledged, pledges,
+            exclaimed, exclaims, cried, whispered, predicted, predicts, vowed, vows"""
         ),
         "auxiliaries": ["has", "had"],
         "pronouns": ["he", "she", "they"],
@@ -34,7 +38,11 @@ DEFAULT_CUES: dict[str, dict[str, list[str]]] = {
             souligne, indiqué, indique, précisé, précise, estimé, estime, averti, avertit,
             rappelé, rappelle, poursuivi, poursuit, conclu, conclut, dit, insisté, insiste,
             commenté, commente, noté, note, martelé, martèle, confié, confie, selon, d'après,
-            d’après, lancé, lance, assuré, assure, déploré, déplore"""
+            d’après, lancé, lance, assuré, assure, déploré, déplore, annoncé, reconnu,
+            reconnaît, admis, admet, répondu, répond, répliqué, confirmé, confirme,
+            écrit, observé, observe, demandé, plaidé, plaide, regretté, regrette, prévenu,
+            prévient, exhorté, exhorte, crié, s'est exclamé, s’est exclamé, promis, promet,
+            rétorqué, rétorque, renchéri, renchérit"""
         ),
         "auxiliaries": ["a", "avait", "t"],
         "pronouns": ["il", "elle", "ils", "elles"],

@@ -1,8 +1,8 @@
 """Speaker pages: every statement of a person across the published releases, newest first."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .model import Statement
+from .model import Sidebars, Speaker, Statement, slugify_name
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,63 @@ def speaker_pages(articles) -> list[SpeakerPage]:
                 )
             page.entries.append(SpeakerEntry(ref, statement))
     return sorted(pages.values(), key=lambda p: (p.name.split()[-1].lower(), p.name.lower()))
+
+
+def site_full_names(all_sidebars) -> dict[str, str]:
+    """Short mention → full name, for mentions that match exactly one full name on the site.
+
+    Within a release "Castellanos" already resolves to a full name given earlier; a release
+    that only says "Castellanos" is resolved here, across every release. Ambiguous surnames
+    (two known people share it) stay as written: never guessed.
+    """
+    names = {
+        statement.speaker.name
+        for sidebars in all_sidebars
+        if sidebars is not None
+        for statement in sidebars.statements
+        if statement.speaker is not None
+    }
+    by_surname: dict[str, list[list[str]]] = {}  # last word → full names (linear, not n²)
+    for name in names:
+        tokens = name.split()
+        if len(tokens) > 1:
+            by_surname.setdefault(tokens[-1], []).append(tokens)
+    resolved = {}
+    for name in names:
+        tokens = name.split()
+        candidates = by_surname.get(tokens[-1], [])
+        matches = [f for f in candidates if len(f) > len(tokens) and f[-len(tokens) :] == tokens]
+        if len(matches) == 1:
+            resolved[name] = " ".join(matches[0])
+    return resolved
+
+
+def with_full_names(sidebars: Sidebars | None, full_names: dict[str, str]) -> Sidebars | None:
+    """A copy of the sidebars with short mentions replaced (the cached original is shared)."""
+    if sidebars is None or not any(
+        s.speaker is not None and s.speaker.name in full_names for s in sidebars.statements
+    ):
+        return sidebars
+    statements = []
+    for statement in sidebars.statements:
+        speaker = statement.speaker
+        if speaker is not None and speaker.name in full_names:
+            name = full_names[speaker.name]
+            statement = replace(statement, speaker=Speaker(name, speaker.role, slugify_name(name)))
+        statements.append(statement)
+    return replace(sidebars, statements=statements)
+
+
+def resolve_site_names(published, unpublished=()) -> None:
+    """Give every release's statements the site-wide full name of a short mention.
+
+    Names are learnt from the published releases only (a draft or embargoed release must not
+    reveal a name early); every release, drafts too, gets them, so a release's sidebar,
+    JSON-LD and speaker link agree with the speaker pages.
+    """
+    published, unpublished = list(published), list(unpublished)
+    full_names = site_full_names(getattr(a, "press_sidebars", None) for a in published)
+    if full_names:
+        for article in published + unpublished:
+            sidebars = getattr(article, "press_sidebars", None)
+            article.press_sidebars = with_full_names(sidebars, full_names)

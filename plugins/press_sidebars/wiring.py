@@ -11,7 +11,7 @@ from .extract import cache_key, extract
 from .frontmatter import FrontMatterError, declared_speakers, sidebars_switch
 from .report import unattributed_message
 from .settings import Config, load_config
-from .speakers import speaker_pages
+from .speakers import resolve_site_names, speaker_pages
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +125,12 @@ class SpeakerPagesGenerator(Generator):
 
     def generate_context(self):
         config = _config(self.settings)
+        if config.enabled:
+            context = self.context
+            resolve_site_names(
+                _with_translations(context, ("articles", "hidden_articles")),
+                _with_translations(context, ("drafts",)),
+            )
         pages = speaker_pages(self.context.get("articles", [])) if config.enabled else []
         self.speaker_pages = pages if config.speaker_pages else []
         self.context["press_speakers"] = {page.slug: page for page in self.speaker_pages}
@@ -145,6 +151,15 @@ class SpeakerPagesGenerator(Generator):
             "speakers/index.html", self.get_template("speakers"), self.context, relative,
             url="speakers/", speakers=self.speaker_pages, labels=labels,
         )  # fmt: skip
+
+
+def _with_translations(context, names):
+    seen = {}
+    for name in names:
+        for article in context.get(name, []) or []:
+            for release in (article, *getattr(article, "translations", [])):
+                seen.setdefault(id(release), release)
+    return seen.values()
 
 
 def _generators(pelican):

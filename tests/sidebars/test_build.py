@@ -140,7 +140,7 @@ def test_aside_markup_ids_and_links(site):
     assert len(figures) == 2
     first = figures[0]
     assert (
-        first.blockquote.get_text(strip=True) == "The quay belongs to everyone <who> lives here …"
+        first.blockquote.get_text(strip=True) == "The quay belongs to everyone <who> lives here. …"
     )
     assert first.select_one("cite.speaker").get_text(strip=True) == "Mira Castellanos"
     assert first.select_one("span.role").get_text() == "director of the Harbour & Quay Trust"
@@ -171,7 +171,7 @@ def test_json_ld_has_part(published, site):
     assert data["hasPart"][0] == {
         "@type": "Quotation",
         "text": (
-            "The quay belongs to everyone <who> lives here\n\nWe built it with the neighbourhood."
+            "The quay belongs to everyone <who> lives here.\n\nWe built it with the neighbourhood."
         ),
         "spokenByCharacter": {
             "@type": "Person",
@@ -305,3 +305,53 @@ def test_invoke_quotes_prints_what_the_plugin_read():
     assert "Anjhula Mya Singh Bais — chair of Amnesty's International Board" in out
     assert "Agnes Callamard — Secretary General of Amnesty International" in out
     assert "**31 October**" in out and "**by the end of 2021**" in out
+
+
+def test_a_surname_only_release_joins_the_full_name_site_wide(tmp_path):
+    """The golden site: the second release only says "Castellanos"; the first names her."""
+    from tasks import _golden_overrides
+
+    run_build(tmp_path, **_golden_overrides(tmp_path))
+    assert sorted(p.name for p in (tmp_path / "speakers").iterdir() if p.is_dir()) == [
+        "mira-castellanos"
+    ]
+    speaker = page(tmp_path, "speakers/mira-castellanos/index.html")
+    assert "I am honoured to serve." in speaker.get_text()
+    assert "The quay belongs to everyone who lives here." in speaker.get_text()
+    second = page(tmp_path, "2024/harbour-trust-names-new-chair/index.html")
+    cite = second.select_one("aside.quotes cite.speaker")
+    assert cite.get_text(strip=True) == "Mira Castellanos"
+    assert cite.a["href"].endswith("speakers/mira-castellanos/")
+    (news,) = [
+        data
+        for script in second.select('script[type="application/ld+json"]')
+        if (data := json.loads(script.string)).get("@type") == "NewsArticle"
+    ]
+    assert news["hasPart"][0]["spokenByCharacter"]["name"] == "Mira Castellanos"
+    # The body's text is unchanged: it still says what the release wrote.
+    assert "Castellanos said." in second.select_one("#quote-1").get_text()
+
+
+def test_site_wide_names_survive_the_generator_content_cache(write_release, tmp_path):
+    """Warm builds restore each release's own result; the site-wide name is applied again."""
+    write_release(
+        "2024-03-01-quay.md",
+        release("Quay opens", "2024-03-01T09:00:00+01:00", '"Open," said Mira Castellanos.'),
+    )
+    write_release(
+        "2024-04-01-chair.md",
+        release("New chair", "2024-04-01T09:00:00+01:00", '"Honoured," Castellanos said.'),
+    )
+    cache = {
+        "PATH": str(write_release.content),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "generator",
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    for build in ("cold", "warm"):
+        run_build(tmp_path / build, **cache)
+        speakers = sorted(p.name for p in (tmp_path / build / "speakers").iterdir() if p.is_dir())
+        assert speakers == ["mira-castellanos"], build
+        chair = page(tmp_path / build, "2024/new-chair/index.html")
+        assert chair.select_one("cite.speaker").get_text(strip=True) == "Mira Castellanos"

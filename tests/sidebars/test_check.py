@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT, run_build
-from press_sidebars import load_config
+from press_sidebars import extract, load_config
 from press_sidebars.check import list_unattributed, unattributed_in_body
 from press_sidebars.frontmatter import FrontMatterError
 from release_checks.tools import read_pelican_settings
@@ -35,7 +35,8 @@ def test_only_unattributed_quotations_with_the_line_they_start_on():
         "We will listen," she said.
         """)
     # body_line is the closing `---` line: the body text starts on the next one.
-    assert found(body) == [(14, "quote-2")]
+    # "she" is the unnamed neighbour, not Mira Castellanos: unattributed too, never guessed.
+    assert found(body) == [(14, "quote-2"), (17, "quote-3")]
 
 
 def test_markup_and_entities_inside_the_quotation_do_not_lose_its_line():
@@ -231,3 +232,22 @@ def test_invoke_check_runs_the_front_matter_checks_and_lists_unattributed_quotat
     assert f"{newsroom / '2024-03-01-quay.md'}:15: unattributed quotation #quote-2" in (
         result.stderr
     )
+
+
+def test_invoke_quotes_shows_how_an_unnamed_speaker_is_described():
+    from press_sidebars.report import describe
+
+    sidebars = extract(render('"Too soon," said the minister.'), "en", CONFIG).sidebars
+    out = describe(sidebars, "release.md", "en")
+    assert "1. UNATTRIBUTED (described as “the minister”, not a name)  [#quote-1]" in out
+    assert "“Too soon.”" in out and "Speakers (0):" in out
+
+
+def test_a_long_unattributed_quotation_is_shown_cut_between_words():
+    from press_sidebars.report import unattributed_message
+
+    text = "Nobody asked the neighbours about the benches, the lights or the walkway, and nobody"
+    (statement,) = extract(render(f'"{text} listened."'), "en", CONFIG).sidebars.statements
+    message = unattributed_message(statement)
+    # Cut between words, and not after "or the", which would leave the phrase hanging.
+    assert "“Nobody asked the neighbours about the benches, the lights …”" in message

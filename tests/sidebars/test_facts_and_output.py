@@ -120,6 +120,51 @@ def test_long_statement_has_a_short_excerpt():
     assert statement.text.startswith(statement.excerpt[:-2])
 
 
+LONG_SENTENCE = (
+    "We stood with the people of Hong Kong through every protest, every arrest and every trial "
+    "of the past two years, and we will keep standing with them from outside the city in the "
+    "darkest of days, whatever it takes, for as long as it takes to see justice done"
+)
+
+
+def test_a_long_first_sentence_is_cut_at_a_clause_boundary():
+    statement = read(f'"{LONG_SENTENCE}," said Agnes Callamard.').sidebars.statements[0]
+    assert statement.excerpt == (
+        "We stood with the people of Hong Kong through every protest, every arrest and every "
+        "trial of the past two years, and we will keep standing with them from outside the city "
+        "in the darkest of days, whatever it takes …"
+    )
+    # The full text ends where the speaker took over, with a full stop instead of the comma.
+    assert statement.text == LONG_SENTENCE + "."
+
+
+def test_without_a_clause_boundary_the_cut_never_leaves_a_phrase_hanging():
+    words = "the harbour and the quay and the benches of the city " * 6
+    statement = read(f'"{words.strip()}," said Agnes Callamard.').sidebars.statements[0]
+    shown = statement.excerpt.removesuffix(" …").split()
+    assert statement.excerpt.endswith(" …")
+    assert CONFIG.excerpt_words // 3 <= len(shown) <= CONFIG.excerpt_words
+    assert shown[-1] not in {"the", "of", "and"}
+    assert statement.text.startswith(" ".join(shown))
+
+
+def test_a_short_first_sentence_alone_is_not_an_excerpt():
+    """ "Yes." would say nothing: the excerpt goes on to a clause boundary of the next sentence."""
+    statement = read(f'"Yes. {LONG_SENTENCE}," said Agnes Callamard.').sidebars.statements[0]
+    assert statement.excerpt == (
+        "Yes. We stood with the people of Hong Kong through every protest, every arrest and "
+        "every trial of the past two years, and we will keep standing with them from outside "
+        "the city in the darkest of days …"
+    )
+
+
+def test_the_body_keeps_the_comma_the_statement_ends_with_a_full_stop():
+    result = read('"It belongs to everyone," said Mira Castellanos.')
+    assert "It belongs to everyone,” said" in text_of(result.html).replace('"', "”")
+    assert result.sidebars.statements[0].text == "It belongs to everyone."
+    assert result.sidebars.statements[0].excerpt == "It belongs to everyone."
+
+
 def test_quotation_parts_for_json_ld():
     sidebars = read(
         """
@@ -133,7 +178,7 @@ def test_quotation_parts_for_json_ld():
     assert sidebars.quotation_parts("https://example.org/2024/quay/") == [
         {
             "@type": "Quotation",
-            "text": "It belongs to everyone",
+            "text": "It belongs to everyone.",  # the comma before "said" ends it standalone
             "spokenByCharacter": {
                 "@type": "Person",
                 "name": "Mira Castellanos",

@@ -7,19 +7,19 @@ from .helpers import read, who
 
 def test_said_name_role():
     assert who('*"We open on Monday,"* said Mira Castellanos, director of the Harbour Trust.') == [
-        ("Mira Castellanos", "director of the Harbour Trust", ["We open on Monday"])
+        ("Mira Castellanos", "director of the Harbour Trust", ["We open on Monday."])
     ]
 
 
 def test_name_said():
     assert who('"We open on Monday," Mira Castellanos said.') == [
-        ("Mira Castellanos", None, ["We open on Monday"])
+        ("Mira Castellanos", None, ["We open on Monday."])
     ]
 
 
 def test_name_role_said():
     assert who('"We open on Monday," Mira Castellanos, director of the Trust, said.') == [
-        ("Mira Castellanos", "director of the Trust", ["We open on Monday"])
+        ("Mira Castellanos", "director of the Trust", ["We open on Monday."])
     ]
 
 
@@ -50,7 +50,9 @@ def test_pronoun_refers_to_the_last_named_speaker():
 
 
 def test_pronoun_without_a_named_speaker_is_unattributed():
-    assert who('"It belongs to everyone," she added.') == [(None, None, ["It belongs to everyone"])]
+    assert who('"It belongs to everyone," she added.') == [
+        (None, None, ["It belongs to everyone."])
+    ]
 
 
 def test_split_quotation_in_one_paragraph_is_one_statement():
@@ -74,7 +76,7 @@ def test_introduced_by_according_to():
 def test_french_a_declare_with_role():
     assert who(
         "« Le quai appartient à tous », a déclaré Marie Dupont, directrice du port.", lang="fr"
-    ) == [("Marie Dupont", "directrice du port", ["Le quai appartient à tous"])]
+    ) == [("Marie Dupont", "directrice du port", ["Le quai appartient à tous."])]
 
 
 def test_french_a_ajoute_and_pronoun_inversion():
@@ -112,7 +114,7 @@ def test_continuation_of_an_open_quotation():
     )
     assert len(statements) == 1
     assert statements[0][2] == [
-        "We open on Monday",
+        "We open on Monday.",
         "The quay was built with the neighbourhood.",
         "It belongs to everyone.",
     ]
@@ -130,7 +132,7 @@ def test_attribution_in_the_second_paragraph_of_an_open_quotation():
         (
             "Mira Castellanos",
             None,
-            ["The quay was built with the neighbourhood.", "It belongs to everyone"],
+            ["The quay was built with the neighbourhood.", "It belongs to everyone."],
         )
     ]
 
@@ -243,6 +245,83 @@ def test_unattributed_quotation_is_kept():
     assert [s.paragraphs for s in sidebars.unattributed] == [["Nobody asked the neighbours."]]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "description"),
+    [
+        ('"Good," said the minister.', "the minister"),
+        ('"Danger ahead," a spokesperson said.', "a spokesperson"),
+        ('"Danger ahead," the director said.', "the director"),
+        (
+            '*"Danger ahead,"* said the spokesperson for the Trust.',
+            "the spokesperson for the Trust",
+        ),
+        ("« Danger », a déclaré le ministre.", "le ministre"),
+    ],
+)
+def test_a_speaker_described_without_a_name_is_unattributed_never_dropped(paragraph, description):
+    lang = "fr" if paragraph.startswith("«") else "en"
+    (statement,) = read(paragraph, lang=lang).sidebars.statements
+    assert statement.speaker is None  # a description is never made into a person's name
+    assert statement.description == description
+    assert statement.text in ("Good.", "Danger ahead.", "Danger.")
+
+
+@pytest.mark.parametrize(
+    "verb", ["shouted", "stated", "declared", "remarked", "admitted", "pointed out", "replied"]
+)
+def test_common_cue_verbs_name_the_speaker(verb):
+    assert who(f'"Danger ahead," {verb} Mira Castellanos.') == [
+        ("Mira Castellanos", None, ["Danger ahead."])
+    ]
+
+
+def test_an_unknown_cue_verb_keeps_the_quotation_unattributed():
+    assert who('"Danger ahead," bellowed Mira Castellanos.') == [(None, None, ["Danger ahead."])]
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_named_one():
+    statements = read(
+        """
+        "We open on Monday," said Mira Castellanos.
+
+        The board met.
+
+        "Too soon," said the minister.
+
+        The Trust replied.
+
+        "We will listen," she added.
+        """
+    ).sidebars.statements
+    assert [(s.speaker and s.speaker.name, s.description) for s in statements] == [
+        ("Mira Castellanos", None),
+        (None, "the minister"),
+        (None, "the minister"),
+    ]
+
+
+def test_two_speakers_in_one_paragraph_make_two_statements():
+    statements = read('"A," said John Smith. "B," said Jane Doe.').sidebars.statements
+    assert [(s.speaker.name, s.text) for s in statements] == [
+        ("John Smith", "A."),
+        ("Jane Doe", "B."),
+    ]
+    assert statements[0].anchor == statements[1].anchor == "quote-1"  # their one paragraph
+
+
+def test_split_quotation_by_the_same_speaker_stays_one_statement():
+    assert who('"A," said John Smith. "B," Smith added. "C," he said.') == [
+        ("John Smith", None, ["A … B … C."])
+    ]
+
+
+def test_a_split_quotation_after_an_unreadable_attribution_is_not_credited_to_the_next():
+    assert who('"A," bellowed John Smith. "B," said Jane Doe.') == [
+        (None, None, ["A."]),
+        ("Jane Doe", None, ["B."]),
+    ]
+
+
 def test_front_matter_speakers_set_roles_and_full_names():
     statements = who(
         '"It belongs to everyone," Castellanos said.',
@@ -283,7 +362,7 @@ def test_nested_quotes_do_not_end_a_quotation():
             None,
             [
                 'Our research covered Japan\'s atrocities against "comfort women", and the '
-                "crackdown on lawyers"
+                "crackdown on lawyers."
             ],
         )
     ]
@@ -291,4 +370,12 @@ def test_nested_quotes_do_not_end_a_quotation():
 
 def test_apostrophes_do_not_end_a_quotation():
     statements = who('"Amnesty’s work goes on; the Trust’s too," said Agnes Callamard.')
-    assert statements[0][2] == ["Amnesty’s work goes on; the Trust’s too"]
+    assert statements[0][2] == ["Amnesty’s work goes on; the Trust’s too."]
+
+
+def test_two_speakers_in_one_blockquote_line_make_two_statements():
+    assert who(
+        """
+        > "A," said John Smith. "B," said Jane Doe.
+        """
+    ) == [("John Smith", None, ["A."]), ("Jane Doe", None, ["B."])]

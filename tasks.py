@@ -101,6 +101,8 @@ def serve(c, host="127.0.0.1", port=8000):
 
     rebuild()
     server = Server()
+    # livereload logs with its own handler; passing its records on to Pelican's too doubled them.
+    logging.getLogger("livereload").propagate = False
     for folder in ("content", "theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
     server.watch(str(LOCAL_SETTINGS), rebuild)

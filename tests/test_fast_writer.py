@@ -255,3 +255,25 @@ def test_membership_list_answers_like_a_list():
     assert items[4] in fast and items[3] not in fast
     words = MembershipList(["a", "b"])
     assert "".join(["a"]) in words and "c" not in words  # equal, not identical: by equality
+
+
+def test_compiled_templates_are_reused_only_with_the_same_source_and_options():
+    from fast_writer.compiled_templates import MemoryBytecodeCache
+    from jinja2 import DictLoader, Environment
+
+    cache, sources = MemoryBytecodeCache(), {"page.html": "{{ x }}\n<p>{{ y|e }}</p>"}
+
+    def render(**options):
+        env = Environment(loader=DictLoader(sources), bytecode_cache=cache, **options)
+        return env.get_template("page.html").render(x="<b>", y="&")
+
+    assert render(autoescape=True) == "&lt;b&gt;\n<p>&amp;</p>"
+    assert len(cache._store) == 1
+    assert render(autoescape=True) == "&lt;b&gt;\n<p>&amp;</p>"  # from the cache
+    assert render(autoescape=False) == "<b>\n<p>&amp;</p>"  # other options: compiled anew
+    assert render(autoescape=False, keep_trailing_newline=True) == "<b>\n<p>&amp;</p>"
+    assert len(cache._store) == 3
+    sources["page.html"] = "{{ x }}!"
+    assert render(autoescape=True) == "&lt;b&gt;!"  # edited template: not the old code
+    assert render(autoescape=lambda name: True) == "&lt;b&gt;!"  # per-name escaping: not kept
+    assert len(cache._store) == 3

@@ -2,7 +2,9 @@
 
 from pelican import signals
 
+from .compiled_templates import SHARED
 from .membership import speed_up_taxonomies
+from .settings import load
 from .writer import FastWriter
 
 _state: dict = {}
@@ -32,6 +34,12 @@ def _taxonomies(generator) -> None:
         speed_up_taxonomies(generator)
 
 
+def _keep_compiled_templates(generator) -> None:
+    """With incremental writing (`make serve`), templates compile once per process."""
+    if _active(generator.settings) and load(generator.settings).incremental:
+        generator.env.bytecode_cache = SHARED
+
+
 def _flush(generator, writer) -> None:
     if isinstance(writer, FastWriter):
         writer.flush()
@@ -44,6 +52,7 @@ def _finish(pelican) -> None:
 
 
 def register() -> None:
+    signals.generator_init.connect(_keep_compiled_templates)
     signals.article_generator_finalized.connect(_taxonomies)
     signals.get_writer.connect(_writer)
     signals.article_writer_finalized.connect(_flush)

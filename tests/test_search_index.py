@@ -114,8 +114,7 @@ def test_background_index_equals_the_foreground_one(tmp_path):
     fore, back = tmp_path / "fore" / "pagefind", tmp_path / "back" / "pagefind"
     files = sorted(p.relative_to(fore) for p in fore.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(back) for p in back.rglob("*") if p.is_file())
-    entry = "pagefind-entry.json"  # Pagefind lists the languages in no fixed order
-    assert json.loads((fore / entry).read_text()) == json.loads((back / entry).read_text())
+    # Byte for byte, the entry file too: the indexer writes it with sorted keys.
     differing = [n for n in files if (fore / n).read_bytes() != (back / n).read_bytes()]
-    assert [str(name) for name in differing if str(name) != entry] == []
+    assert differing == []
     assert not (tmp_path / "back" / ".search-index-next").exists()

@@ -1,5 +1,6 @@
 """Run the Pagefind binary over a folder and report what it indexed."""
 
+import json
 import re
 import subprocess
 from dataclasses import dataclass
@@ -68,7 +69,18 @@ def index_site(site: Path, output_subdir: str = "pagefind", binary: Path | None 
         raise SearchIndexError(
             f"Pagefind failed (exit {result.returncode}):\n{result.stderr or result.stdout}"
         )
+    canonicalise_entry(site / output_subdir / "pagefind-entry.json")
     return IndexReport(pages=indexed_pages(result.stdout), output=site / output_subdir)
+
+
+def canonicalise_entry(entry: Path) -> None:
+    """Rewrite Pagefind's entry file with sorted keys.
+
+    Pagefind lists the languages in no fixed order from run to run; published output must be
+    byte-identical for the same content.
+    """
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
 def indexed_pages(log: str) -> int:

@@ -122,6 +122,20 @@ def serve_dir():
         server.shutdown()
 
 
+@pytest.fixture(scope="module")
+def site(built_site, serve_dir) -> str:
+    """The real content/ built once, served over HTTP: its base URL."""
+    return serve_dir(built_site)
+
+
+@pytest.fixture
+def clipboard_page(browser):
+    """A page allowed to read and write the clipboard (the copy-a-quote buttons)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # signature fixed by the base class
         pass

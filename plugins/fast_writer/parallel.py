@@ -9,9 +9,10 @@ surfaces exactly as in a serial build.
 
 import logging
 import multiprocessing
-import os
 from dataclasses import dataclass, field
 
+# The reading pool's worker count serves here too (writer.py asks parallel.usable_workers).
+from fast_reader.parallel import usable_workers  # noqa: F401
 from pelican.writers import Writer
 
 
@@ -77,12 +78,3 @@ def render_all(writer, jobs: list[Job], workers: int) -> list[Outcome]:
     finally:
         _work.clear()
     return [outcome for chunk in chunks for outcome in chunk]
-
-
-def usable_workers(requested: int) -> int:
-    if requested:
-        return requested
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1

@@ -42,13 +42,6 @@ def site(tmp_path_factory, serve_dir) -> str:
     return serve_dir(output)
 
 
-@pytest.fixture
-def clipboard_page(browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context.new_page()
-    context.close()
-
-
 def copy(page, index: int) -> str:
     figure = page.locator("aside.quotes figure.quote").nth(index)
     figure.get_by_role("button", name="Copy quote").click()

@@ -33,11 +33,6 @@ PAGE_TYPES = {
 
 
 @pytest.fixture(scope="module")
-def site(built_site, serve_dir) -> str:
-    return serve_dir(built_site)
-
-
-@pytest.fixture(scope="module")
 def sample_site(tmp_path_factory, serve_dir) -> str:
     """Translations, boilerplate, contacts, related releases and tricky characters."""
     content = write_sample_content(tmp_path_factory.mktemp("content"))

@@ -10,23 +10,11 @@ SEED = "/2021/amnesty-international-to-close-its-hong-kong-offices/"
 
 
 @pytest.fixture(scope="module")
-def site(built_site, serve_dir) -> str:
-    return serve_dir(built_site)
-
-
-@pytest.fixture(scope="module")
 def sample_site(tmp_path_factory, serve_dir) -> str:
     content = write_sample_content(tmp_path_factory.mktemp("content"))
     output = tmp_path_factory.mktemp("sample")
     run_build(output, PATH=str(content))
     return serve_dir(output)
-
-
-@pytest.fixture
-def clipboard_page(browser):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context.new_page()
-    context.close()
 
 
 def test_in_text_links_have_unique_names_and_comfortable_targets(page, site):

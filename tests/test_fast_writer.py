@@ -14,6 +14,7 @@ from pelican.settings import read_settings
 
 from bench.corpus import edit_release, make_releases, write_corpus
 from conftest import ROOT, run_build
+from search_index import wait_for_index
 from tasks import SERVE_OVERRIDES
 
 
@@ -34,6 +35,9 @@ def _stamps(root: Path) -> dict[str, int]:
 
 def _serve_build(content: Path, output: Path, cache: Path) -> None:
     run_build(output, PATH=str(content), CACHE_PATH=str(cache), **SERVE_OVERRIDES)
+    # `make serve` indexes in a background thread that renames folders in the output:
+    # let it finish before the test walks the tree.
+    wait_for_index()
 
 
 def _pages(root: Path) -> dict[str, bytes]:

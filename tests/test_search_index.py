@@ -19,7 +19,7 @@ def test_defaults_and_overrides():
 @pytest.mark.parametrize(
     ("given", "message"),
     [
-        ({"ENABLE": True}, "unknown keys"),
+        ({"ENABLE": True}, "unknown key"),
         ({"ENABLED": "yes"}, "True or False"),
         ({"BACKGROUND": 1}, "True or False"),
         ({"OUTPUT_SUBDIR": "../elsewhere"}, "inside the site"),

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from settings_dict import merge_over_defaults, require_counts
+
 DEFAULTS = {
     "workers": 0,  # worker processes; 0 = every core this process may use
     "min_files": 48,  # below this many files to read, a pool costs more than it saves
@@ -19,12 +21,7 @@ class FastReaderSettings:
 
 
 def load(settings: dict) -> FastReaderSettings:
-    given = settings.get("FAST_READER") or {}
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise FastReaderSettingsError(f"FAST_READER: unknown key(s) {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
-    for key, value in merged.items():
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise FastReaderSettingsError(f"FAST_READER[{key!r}] must be an integer >= 0")
+    error = FastReaderSettingsError
+    merged = merge_over_defaults(settings, "FAST_READER", DEFAULTS, error)
+    require_counts(merged, "FAST_READER", DEFAULTS, error)
     return FastReaderSettings(**merged)

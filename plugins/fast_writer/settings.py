@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from settings_dict import merge_over_defaults, require_bools, require_counts
+
 DEFAULTS = {
     "incremental": False,  # skip pages whose inputs did not change (`make serve` turns it on)
     "parallel": True,  # render release pages in worker processes
@@ -23,18 +25,8 @@ class FastWriterSettings:
 
 
 def load(settings: dict) -> FastWriterSettings:
-    given = settings.get("FAST_WRITER") or {}
-    if not isinstance(given, dict):
-        raise FastWriterSettingsError("FAST_WRITER must be a dict")
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise FastWriterSettingsError(f"FAST_WRITER: unknown key(s) {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
-    for key in ("incremental", "parallel"):
-        if not isinstance(merged[key], bool):
-            raise FastWriterSettingsError(f"FAST_WRITER[{key!r}] must be True or False")
-    for key in ("workers", "min_pages"):
-        value = merged[key]
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise FastWriterSettingsError(f"FAST_WRITER[{key!r}] must be an integer >= 0")
+    error = FastWriterSettingsError
+    merged = merge_over_defaults(settings, "FAST_WRITER", DEFAULTS, error)
+    require_bools(merged, "FAST_WRITER", ("incremental", "parallel"), error)
+    require_counts(merged, "FAST_WRITER", ("workers", "min_pages"), error)
     return FastWriterSettings(**merged)

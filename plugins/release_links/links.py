@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from settings_dict import merge_over_defaults, require_counts
+
 DEFAULTS = {"RELATED_LIMIT": 3}
 
 
@@ -18,14 +20,8 @@ class ReleaseLinks:
 
 def read_settings(settings: dict) -> dict:
     """The RELEASE_LINKS setting over the defaults; unknown keys and bad values are refused."""
-    given = settings.get("RELEASE_LINKS") or {}
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"RELEASE_LINKS: unknown keys {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
-    limit = merged["RELATED_LIMIT"]
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        raise ValueError("RELEASE_LINKS['RELATED_LIMIT'] must be a whole number ≥ 0")
+    merged = merge_over_defaults(settings, "RELEASE_LINKS", DEFAULTS)
+    require_counts(merged, "RELEASE_LINKS", ["RELATED_LIMIT"])
     return merged
 
 

@@ -6,6 +6,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from settings_dict import merge_over_defaults, require_bools
+
 DEFAULTS = {"ENABLED": True, "OUTPUT_SUBDIR": "pagefind", "BACKGROUND": False}
 
 
@@ -28,14 +30,8 @@ class IndexReport:
 
 def read_settings(settings: dict) -> SearchIndexSettings:
     """Merge the SEARCH_INDEX setting over the defaults, rejecting unknown keys and bad types."""
-    given = settings.get("SEARCH_INDEX") or {}
-    unknown = set(given) - set(DEFAULTS)
-    if unknown:
-        raise SearchIndexError(f"SEARCH_INDEX: unknown keys {sorted(unknown)}")
-    merged = {**DEFAULTS, **given}
-    for key in ("ENABLED", "BACKGROUND"):
-        if not isinstance(merged[key], bool):
-            raise SearchIndexError(f"SEARCH_INDEX[{key!r}] must be True or False")
+    merged = merge_over_defaults(settings, "SEARCH_INDEX", DEFAULTS, SearchIndexError)
+    require_bools(merged, "SEARCH_INDEX", ("ENABLED", "BACKGROUND"), SearchIndexError)
     subdir = merged["OUTPUT_SUBDIR"]
     if not isinstance(subdir, str) or not subdir or Path(subdir).is_absolute() or ".." in subdir:
         raise SearchIndexError("SEARCH_INDEX['OUTPUT_SUBDIR'] must be a folder inside the site")

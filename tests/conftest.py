@@ -48,6 +48,13 @@ def pelican_signals_restored():
                 signal._disconnect(receiver_id, ANY_ID)
 
 
+def file_tree(root: Path) -> dict[str, bytes]:
+    """Every file under ``root``, by relative path, with its bytes (to compare whole sites)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
 @pytest.fixture(autouse=True)
 def isolated_plugin_signals():
     """Builds a test runs by other means than run_build leave no receivers behind either."""

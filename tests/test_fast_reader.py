@@ -1,7 +1,6 @@
 """fast_reader: the parallel, libyaml, plain-summary build is byte-identical to a serial one."""
 
 import shutil
-from pathlib import Path
 
 import markdown
 import pytest
@@ -14,16 +13,10 @@ from hypothesis import strategies as st
 from pelican.settings import read_settings
 
 from bench.corpus import make_releases, write_corpus
-from conftest import ROOT, run_build
+from conftest import ROOT, file_tree, run_build
 
 SEED = ROOT / "content" / "2021-10-25-amnesty-international-to-close-its-hong-kong-offices.md"
 MARKDOWN = {"extensions": ["markdown.extensions.extra"], "output_format": "html5"}
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def _plugins_without(name: str) -> list[str]:
@@ -60,7 +53,7 @@ def test_parallel_build_is_byte_identical_to_serial(tmp_path, monkeypatch, poole
     run_build(tmp_path / "fast", PATH=str(content), FAST_READER={"min_files": 2})
     run_build(tmp_path / "serial", PATH=str(content), PLUGINS=_plugins_without("fast_reader"))
     assert pooled == [(62, 62)]  # every release was read by the pool
-    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    fast, serial = file_tree(tmp_path / "fast"), file_tree(tmp_path / "serial")
     assert len(fast) > 60
     assert fast.keys() == serial.keys()
     differing = [name for name in fast if fast[name] != serial[name]]

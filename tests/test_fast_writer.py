@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.settings import read_settings
 
 from bench.corpus import edit_release, make_releases, write_corpus
-from conftest import ROOT, run_build
+from conftest import ROOT, file_tree, run_build
 from search_index import wait_for_index
 from tasks import SERVE_OVERRIDES
 
@@ -21,12 +21,6 @@ from tasks import SERVE_OVERRIDES
 def _plugins_without(*names: str) -> list[str]:
     plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
     return [p for p in plugins if p not in names]
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def _stamps(root: Path) -> dict[str, int]:
@@ -42,7 +36,7 @@ def _serve_build(content: Path, output: Path, cache: Path) -> None:
 
 def _pages(root: Path) -> dict[str, bytes]:
     """The pages Pelican's writer renders (other plugins may add files of their own)."""
-    return {name: data for name, data in _tree(root).items() if name.endswith(".html")}
+    return {name: data for name, data in file_tree(root).items() if name.endswith(".html")}
 
 
 def _assert_same_as_full_build(content: Path, output: Path, tmp_path: Path) -> None:
@@ -162,7 +156,7 @@ def test_parallel_pages_are_byte_identical_to_serial(tmp_path, monkeypatch):
     assert batches == [40]  # every release page was rendered by the pool
     plain = _plugins_without("fast_writer", "fast_reader")
     run_build(tmp_path / "serial", PATH=str(content), PLUGINS=plain)
-    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    fast, serial = file_tree(tmp_path / "fast"), file_tree(tmp_path / "serial")
     assert fast.keys() == serial.keys()
     assert [name for name in fast if fast[name] != serial[name]] == []
 
@@ -207,7 +201,7 @@ def test_content_written_listeners_hear_of_pool_pages_as_in_a_serial_build(tmp_p
     assert batches == [30]
     assert len(heard["fast"]) > 30
     assert heard["fast"] == heard["serial"]
-    fast, serial = _tree(tmp_path / "fast"), _tree(tmp_path / "serial")
+    fast, serial = file_tree(tmp_path / "fast"), file_tree(tmp_path / "serial")
     assert [name for name in fast if fast.get(name) != serial.get(name)] == []
 
 

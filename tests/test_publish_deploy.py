@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, file_tree
 from publishing.deploy import DeployError, deploy_gh_pages, deploy_rsync
 from publishing.manifest import manifest_path
 from publishing.pipeline import publish_site
@@ -20,12 +20,6 @@ def git(*args, cwd: Path) -> str:
     return subprocess.run(
         ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
     ).stdout
-
-
-def files_of(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +48,7 @@ def test_gh_pages_branch_holds_exactly_the_published_site(site, project):
     work, remote = project
     deploy_gh_pages(site, work)
     listed = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split()
-    assert sorted(listed) == sorted([*files_of(site), ".nojekyll"])
+    assert sorted(listed) == sorted([*file_tree(site), ".nojekyll"])
     assert git("show", "gh-pages:_headers", cwd=remote) == (site / "_headers").read_text()
     # A second deploy builds on the remote branch instead of failing to push.
     deploy_gh_pages(site, work)
@@ -67,7 +61,7 @@ def test_rsync_mirrors_the_site_and_resends_nothing_unchanged(site, tmp_path):
     destination.mkdir()
     (destination / "old-release.html").write_text("deleted from the site since")
     deploy_rsync(site, f"{destination}/")
-    assert files_of(destination) == files_of(site)
+    assert file_tree(destination) == file_tree(site)
     # A new publish rewrites every file (new mtimes) with the same bytes: nothing is re-sent.
     for path in site.rglob("*"):
         os.utime(path, (1_800_000_000, 1_800_000_000))

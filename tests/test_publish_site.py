@@ -12,7 +12,7 @@ import brotli
 import feedparser
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, file_tree
 from publishing.pipeline import PublishFailed, publish_site
 
 # Every publish runs the Nu Html Checker gate.
@@ -25,12 +25,6 @@ COMPRESSED = (".html", ".css", ".js", ".xml", ".json")
 
 def publish(output: Path, **overrides):
     return publish_site(output, ROOT / "publishconf.py", ROOT / "pelicanconf.py", **overrides)
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +49,7 @@ def test_two_publishes_on_different_days_are_byte_identical(published, tmp_path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     again = tmp_path / "elsewhere" / "output"
     publish(again)
-    first, second = tree(published), tree(again)
+    first, second = file_tree(published), file_tree(again)
     assert sorted(first) == sorted(second)
     different = [name for name in first if first[name] != second[name]]
     assert different == []
@@ -153,7 +147,7 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(tmp_path, previou
         f"<h1>{{{{ article.title }}}}</h1>{{{{ article.content|safe }}}}{BROKEN_TEMPLATES[fault]}"
         "</main></body></html>"
     )
-    before = tree(previous_output)
+    before = file_tree(previous_output)
     with pytest.raises(PublishFailed) as failure:
         publish(
             previous_output,
@@ -163,7 +157,7 @@ def test_a_failed_publish_leaves_the_previous_output_untouched(tmp_path, previou
     gate = {"broken link": "links and anchors", "invalid page": "Nu Html Checker"}[fault]
     assert list(failure.value.problems) == [gate]
     assert "output/ was left untouched" in str(failure.value)
-    assert tree(previous_output) == before
+    assert file_tree(previous_output) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".publish-")] == []
     if fault == "broken link":
         problems = failure.value.problems[gate]
@@ -178,13 +172,13 @@ def test_an_embargoed_release_in_the_output_fails_the_publish(tmp_path, previous
         "embargo: 2999-01-01T09:00:00+01:00\nauthor: Harbour Trust\ncategory: Press releases\n"
         "summary: Not yet.\nlang: en\n---\n\nThe Trust bought the West Quay.\n"
     )
-    before = tree(previous_output)
+    before = file_tree(previous_output)
     with pytest.raises(PublishFailed) as failure:
         # The preview setting shows embargoed releases, as a misconfigured publish would.
         publish(previous_output, PATH=str(content), PRESS_SHOW_UNPUBLISHED=True)
     problems = failure.value.problems["drafts and embargoes"]
     assert any(p.startswith("2024/harbour-trust-buys-the-west-quay/index.html") for p in problems)
-    assert tree(previous_output) == before
+    assert file_tree(previous_output) == before
 
 
 def test_a_successful_publish_replaces_the_previous_output(tmp_path, previous_output):
@@ -201,9 +195,9 @@ def test_a_strict_build_problem_stops_the_publish_before_any_gate(tmp_path, prev
         "author: Harbour Trust\ncategory: Press releases\nsummary: A link.\nlang: en\n---\n\n"
         "See [the earlier release]({filename}no-such-release.md).\n"
     )
-    before = tree(previous_output)
+    before = file_tree(previous_output)
     with pytest.raises(PublishFailed) as failure:
         publish(previous_output, PATH=str(content))
     assert set(failure.value.problems) == {"strict build", "invoke check"}
     assert any("no-such-release.md" in p for p in failure.value.problems["strict build"])
-    assert tree(previous_output) == before
+    assert file_tree(previous_output) == before

@@ -16,7 +16,7 @@ import logging
 import multiprocessing
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pelican import signals
 from pelican.contents import Article, SkipStub
@@ -69,34 +69,47 @@ class _Problems(logging.Handler):
         self.seen = True
 
 
+def _quietly(work: Callable[[], bytes | None]) -> bytes | None:
+    """In a worker: ``work()``, or None if it raised or logged a problem.
+
+    Problems are only noted here: the parent reads such a file again and reports them itself.
+    """
+    problems = _Problems()
+    root = logging.getLogger()
+    handlers, root.handlers = root.handlers, [problems]
+    try:
+        blob = work()
+    except Exception:
+        return None
+    finally:
+        root.handlers = handlers
+    return None if problems.seen else blob
+
+
+def _map_in_pool(job: Callable, items: list, workers: int) -> list:
+    """``job`` over ``items`` in forked workers (they inherit the module state set for them)."""
+    chunk = max(1, len(items) // (workers * 8))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(job, items, chunksize=chunk)
+
+
 def read_one(path: str) -> tuple[str, bytes | None]:
     """In a worker: what Readers.read_file would cache for ``path``, pickled, or None."""
     reader = _readers.readers[file_suffix(path)]
-    problems = _Problems()
-    root = logging.getLogger()
-    # Only note problems here: the parent reads such a file again and reports them itself.
-    handlers, root.handlers = root.handlers, [problems]
-    try:
+
+    def work() -> bytes:
         content, metadata = reader.read(path)
-        data = (content, _filter_discardable_metadata(metadata))
-        blob = dumps(data, _readers.settings)
-    except Exception:
-        return path, None
-    finally:
-        root.handlers = handlers
-    return path, None if problems.seen else blob
+        return dumps((content, _filter_discardable_metadata(metadata)), _readers.settings)
+
+    return path, _quietly(work)
 
 
 def read_all(readers, paths: Iterable[str], workers: int) -> dict[str, tuple]:
     """``{absolute path: (content, metadata)}`` for every file read cleanly by the pool."""
     global _readers
-    paths = list(paths)
     _readers = readers
     try:
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, len(paths) // (workers * 8))
-        with context.Pool(workers) as pool:
-            results = pool.map(read_one, paths, chunksize=chunk)
+        results = _map_in_pool(read_one, list(paths), workers)
     finally:
         _readers = None
     return {path: loads(blob, readers.settings) for path, blob in results if blob is not None}
@@ -105,10 +118,8 @@ def read_all(readers, paths: Iterable[str], workers: int) -> dict[str, tuple]:
 def build_one(name: str) -> tuple[str, bytes | None]:
     """In a worker: the article the generator's loop would make of ``name``, pickled, or None."""
     generator = _generator
-    problems = _Problems()
-    root = logging.getLogger()
-    handlers, root.handlers = root.handlers, [problems]
-    try:
+
+    def work() -> bytes | None:
         article = generator.readers.read_file(
             base_path=generator.path,
             path=name,
@@ -120,25 +131,18 @@ def build_one(name: str) -> tuple[str, bytes | None]:
             context_sender=generator,
         )
         if isinstance(article, SkipStub) or not article.is_valid():
-            return name, None
-        blob = dumps(article, generator.settings, generator.context)
-    except Exception:
-        return name, None
-    finally:
-        root.handlers = handlers
-    return name, None if problems.seen else blob
+            return None
+        return dumps(article, generator.settings, generator.context)
+
+    return name, _quietly(work)
 
 
 def build_all(generator, names: Iterable[str], workers: int) -> dict[str, object]:
     """``{name: Article}`` for every file the pool read and built cleanly."""
     global _generator
-    names = list(names)
     _generator = generator
     try:
-        context = multiprocessing.get_context("fork")
-        chunk = max(1, len(names) // (workers * 8))
-        with context.Pool(workers) as pool:
-            results = pool.map(build_one, names, chunksize=chunk)
+        results = _map_in_pool(build_one, list(names), workers)
     finally:
         _generator = None
     settings, shared_context = generator.settings, generator.context

@@ -1,7 +1,9 @@
 """fast_writer: release pages rendered in parallel, and after an edit only the affected
 pages, with a site byte-identical to a serial full build."""
 
+import multiprocessing
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from fast_writer import parallel
 from fast_writer.fingerprints import Listing, templates_show_bodies
 from fast_writer.membership import MembershipList
 from fast_writer.settings import FastWriterSettingsError, load
+from fast_writer.writer import FastWriter
 from pelican import signals
 from pelican.settings import read_settings
 
@@ -45,6 +48,20 @@ def _assert_same_as_full_build(content: Path, output: Path, tmp_path: Path) -> N
     incremental, expected = _pages(output), _pages(full)
     assert incremental.keys() == expected.keys()
     assert [name for name in expected if incremental[name] != expected[name]] == []
+
+
+def _count_pool_batches(monkeypatch) -> list[int]:
+    """How many release pages each pool rendered; a pool even on a one-core machine."""
+    batches: list[int] = []
+
+    class Counted(parallel.Rendering):
+        def __init__(self, writer, jobs, workers):
+            batches.append(len(jobs))
+            super().__init__(writer, jobs, workers)
+
+    monkeypatch.setattr(parallel, "Rendering", Counted)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)
+    return batches
 
 
 def _setup(tmp_path):
@@ -143,15 +160,7 @@ def test_templates_showing_bodies_are_detected(tmp_path):
 def test_parallel_pages_are_byte_identical_to_serial(tmp_path, monkeypatch):
     content = tmp_path / "content"
     write_corpus(content, make_releases(40, seed=8))
-    batches = []
-    render_all = parallel.render_all
-
-    def spy(writer, jobs, workers):
-        batches.append(len(jobs))
-        return render_all(writer, jobs, workers)
-
-    monkeypatch.setattr(parallel, "render_all", spy)
-    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    batches = _count_pool_batches(monkeypatch)
     run_build(tmp_path / "fast", PATH=str(content), FAST_WRITER={"min_pages": 2})
     assert batches == [40]  # every release page was rendered by the pool
     plain = _plugins_without("fast_writer", "fast_reader")
@@ -165,12 +174,7 @@ def test_content_written_listeners_hear_of_pool_pages_as_in_a_serial_build(tmp_p
     """A sitemap-like listener keeps the release pages in the pool and hears the same."""
     content = tmp_path / "content"
     write_corpus(content, make_releases(30, seed=4))
-    batches, heard = [], {"fast": [], "serial": []}
-    render_all = parallel.render_all
-
-    def spy(writer, jobs, workers):
-        batches.append(len(jobs))
-        return render_all(writer, jobs, workers)
+    heard = {"fast": [], "serial": []}
 
     def listener(build):
         def record(path, context):
@@ -188,8 +192,7 @@ def test_content_written_listeners_hear_of_pool_pages_as_in_a_serial_build(tmp_p
 
         return record
 
-    monkeypatch.setattr(parallel, "render_all", spy)
-    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    batches = _count_pool_batches(monkeypatch)
     for build in ("fast", "serial"):
         record = listener(build)
         signals.content_written.connect(record)
@@ -220,6 +223,8 @@ def test_template_error_in_a_worker_surfaces_as_in_a_serial_build(tmp_path, writ
         "author",
         "page",
         "period_archives",
+        "search",
+        "404",
     ):
         (theme / "templates" / f"{name}.html").write_text("ok", encoding="utf-8")
     (theme / "templates" / "article.html").write_text(
@@ -275,3 +280,64 @@ def test_compiled_templates_are_reused_only_with_the_same_source_and_options():
     assert render(autoescape=True) == "&lt;b&gt;!"  # edited template: not the old code
     assert render(autoescape=lambda name: True) == "&lt;b&gt;!"  # per-name escaping: not kept
     assert len(cache._store) == 3
+
+
+def test_list_pages_are_written_while_the_pool_renders_release_pages(tmp_path, monkeypatch):
+    """With no `content_written` listener, this process writes the list pages at once and
+    waits for the pool only afterwards, before `finalized` (the search index reads the site)."""
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(30, seed=6))
+    events: list[str] = []
+    _count_pool_batches(monkeypatch)
+    counted = parallel.Rendering
+
+    class Watched(counted):
+        def outcomes(self):
+            events.append("pool collected")
+            return super().outcomes()
+
+    monkeypatch.setattr(parallel, "Rendering", Watched)
+    render = FastWriter._render
+
+    def watched_render(self, name, *args):
+        events.append(name)
+        return render(self, name, *args)
+
+    monkeypatch.setattr(FastWriter, "_render", watched_render)
+    finalized = []
+    signals.finalized.connect(record := lambda sender: finalized.append(list(events)))
+    try:
+        run_build(tmp_path / "out", PATH=str(content), FAST_WRITER={"min_pages": 2})
+    finally:
+        signals.finalized.disconnect(record)
+    collected = events.index("pool collected")
+    assert "index.html" in events[:collected]  # a list page, written before waiting
+    assert finalized == [events[: len(finalized[0])]] and "pool collected" in finalized[0]
+
+
+def test_a_failed_build_leaves_no_pool_writing(tmp_path, monkeypatch):
+    """`make serve` goes on after a failed build: its pool must not write pages later on."""
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(30, seed=7))
+    _count_pool_batches(monkeypatch)
+    stopped = []
+
+    class Watched(parallel.Rendering):
+        def abort(self):
+            stopped.append(len(parallel._work["jobs"]))
+            super().abort()
+
+    monkeypatch.setattr(parallel, "Rendering", Watched)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "templates" / "tags.html").write_text("{{ broken.attribute.here }}", "utf-8")
+    output = tmp_path / "out"
+    with pytest.raises(Exception, match="broken"):
+        run_build(output, PATH=str(content), THEME=str(theme), FAST_WRITER={"min_pages": 2})
+    assert stopped == []  # the failed build's pool may still be rendering…
+    run_build(output, PATH=str(content), FAST_WRITER={"min_pages": 2})
+    assert stopped == [30]  # …until the next build starts: it is stopped first
+    assert multiprocessing.active_children() == []
+    plain = _plugins_without("fast_writer", "fast_reader")
+    run_build(tmp_path / "serial", PATH=str(content), PLUGINS=plain)
+    assert _pages(output) == _pages(tmp_path / "serial")

@@ -67,14 +67,37 @@ def _render_range(bounds: tuple[int, int]) -> list[Outcome]:
     return outcomes
 
 
-def render_all(writer, jobs: list[Job], workers: int) -> list[Outcome]:
-    """Outcomes in the order of ``jobs``."""
-    size = max(1, len(jobs) // (workers * 4))
-    ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
-    _work.update(writer=writer, jobs=jobs)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = pool.map(_render_range, ranges, chunksize=1)
-    finally:
+class Rendering:
+    """Release pages rendered by a pool of forked workers while the parent goes on writing.
+
+    The workers start at once, with the writer and jobs as they are now; ``outcomes()`` waits
+    for them. ``abort()`` stops them (a build that failed must not keep writing pages).
+    """
+
+    def __init__(self, writer, jobs: list[Job], workers: int):
+        size = max(1, len(jobs) // (workers * 4))
+        ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+        # Kept until the end: a worker the pool replaces forks from the parent again.
+        _work.update(writer=writer, jobs=jobs)
+        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        self._result = self._pool.map_async(_render_range, ranges, chunksize=1)
+        self._pool.close()
+
+    def outcomes(self) -> list[Outcome]:
+        """Outcomes in the order of the jobs, once every worker is done."""
+        try:
+            chunks = self._result.get()
+        finally:
+            self._pool.join()
+            _work.clear()
+        return [outcome for chunk in chunks for outcome in chunk]
+
+    def abort(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
         _work.clear()
-    return [outcome for chunk in chunks for outcome in chunk]
+
+
+def render_all(writer, jobs: list[Job], workers: int) -> list[Outcome]:
+    """Outcomes in the order of ``jobs``, waiting for them."""
+    return Rendering(writer, jobs, workers).outcomes()

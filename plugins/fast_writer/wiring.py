@@ -25,7 +25,9 @@ class _TrackedWriter(FastWriter):
 
 
 def _writer(pelican):
-    _state.pop("writer", None)
+    previous = _state.pop("writer", None)
+    if previous is not None:
+        previous.abort()  # a build that failed while its pool was rendering (`make serve`)
     return _TrackedWriter if _active(pelican.settings) else None
 
 
@@ -45,6 +47,13 @@ def _flush(generator, writer) -> None:
         writer.flush()
 
 
+def _collect(generator, writer) -> None:
+    """Release pages rendered while the list pages were written are complete here: before
+    `finalized`, whose listeners (the search index) read the whole site."""
+    if isinstance(writer, FastWriter):
+        writer.collect()
+
+
 def _finish(pelican) -> None:
     writer = _state.pop("writer", None)
     if writer is not None and writer.settings is pelican.settings:
@@ -56,4 +65,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(_taxonomies)
     signals.get_writer.connect(_writer)
     signals.article_writer_finalized.connect(_flush)
+    signals.page_writer_finalized.connect(_collect)
     signals.finalized.connect(_finish)

@@ -63,6 +63,9 @@ class FastWriter(Writer):
         self._template_dirs = template_dirs
         self._listing: fingerprints.Listing | None = None
         self._queue: list[parallel.Job] = []
+        # Release pages the pool is rendering while this process writes the list pages.
+        self._in_flight: tuple[list[parallel.Job], parallel.Rendering] | None = None
+        self._in_flight_targets: set[str] = set()
         self._skipping = False
         self._outputs: list[str] = []
         self.rendered = 0
@@ -79,6 +82,7 @@ class FastWriter(Writer):
     def finish(self) -> None:
         """Write what is still deferred, then remember what every page was rendered from."""
         self.flush()
+        self.collect()
         if self.options.incremental:
             self._manifest_path.parent.mkdir(parents=True, exist_ok=True)
             self._manifest_path.write_text(json.dumps(self._current), encoding="utf-8")
@@ -201,9 +205,33 @@ class FastWriter(Writer):
                     job.name, job.template, job.context, job.options, job.kwargs, job.digest
                 )
             return
-        outcomes = parallel.render_all(self, jobs, workers)
+        if signals.content_written.receivers:
+            # Listeners hear of every page in the serial order: wait for the pool here.
+            self._record(jobs, parallel.render_all(self, jobs, workers))
+            return
+        # Nobody listens: the list pages are written here while the pool renders.
+        self.collect()
+        self._in_flight = (jobs, parallel.Rendering(self, jobs, workers))
+        self._in_flight_targets = set(targets)
+
+    def collect(self) -> None:
+        """Wait for the release pages the pool is rendering, and account for them."""
+        if self._in_flight is None:
+            return
+        (jobs, rendering), self._in_flight = self._in_flight, None
+        self._in_flight_targets = set()
+        self._record(jobs, rendering.outcomes())
+
+    def abort(self) -> None:
+        """Stop a pool still rendering: after a failed build, no page may be written late."""
+        if self._in_flight is not None:
+            self._in_flight[1].abort()
+            self._in_flight, self._in_flight_targets = None, set()
+
+    def _record(self, jobs, outcomes) -> None:
         for job, outcome in zip(jobs, outcomes, strict=True):
             if outcome.failed:
+                # Rendered again here, so the error surfaces exactly as in a serial build.
                 self._render(
                     job.name, job.template, job.context, job.options, job.kwargs, job.digest
                 )
@@ -217,6 +245,8 @@ class FastWriter(Writer):
             self._current[job.name] = {"digest": job.digest, "outputs": outcome.outputs}
 
     def _open_w(self, filename, encoding, override=False):
+        if filename in self._in_flight_targets:
+            self.collect()  # a release page being rendered: Pelican's overwrite checks apply
         self._outputs.append(os.path.relpath(filename, self.output_path))
         if not self._skipping:
             return super()._open_w(filename, encoding, override=override)

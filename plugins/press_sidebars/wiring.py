@@ -134,8 +134,15 @@ class SpeakerPagesGenerator(Generator):
         pages = speaker_pages(self.context.get("articles", [])) if config.enabled else []
         self.speaker_pages = pages if config.speaker_pages else []
         self.context["press_speakers"] = {page.slug: page for page in self.speaker_pages}
+        self.written = False
+        _state["speaker_generator"] = self
 
     def generate_output(self, writer):
+        if not self.written:
+            self.write_pages(writer)
+
+    def write_pages(self, writer) -> None:
+        self.written = True
         if not self.speaker_pages:
             return
         relative = self.settings["RELATIVE_URLS"]
@@ -166,9 +173,19 @@ def _generators(pelican):
     return SpeakerPagesGenerator
 
 
+def _write_speaker_pages_early(generator, writer) -> None:
+    """Right after the articles generator's pages, not after every other generator's: a
+    parallel writer (plugins/fast_writer) may still be rendering release pages in its worker
+    processes, and the speaker pages are rendered here meanwhile."""
+    speakers = _state.pop("speaker_generator", None)
+    if speakers is not None and speakers.settings is generator.settings:
+        speakers.write_pages(writer)
+
+
 def register() -> None:
     signals.initialized.connect(_configure)
     signals.content_object_init.connect(_extract_early)
     signals.article_generator_pretaxonomy.connect(_process_articles)
     signals.get_generators.connect(_generators)
+    signals.article_writer_finalized.connect(_write_speaker_pages_early)
     signals.finalized.connect(_print_unattributed)

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican import signals
 
 from conftest import run_build
 from press_sidebars import PressSidebarsSettingsError
@@ -355,3 +356,31 @@ def test_site_wide_names_survive_the_generator_content_cache(write_release, tmp_
         assert speakers == ["mira-castellanos"], build
         chair = page(tmp_path / build, "2024/new-chair/index.html")
         assert chair.select_one("cite.speaker").get_text(strip=True) == "Mira Castellanos"
+
+
+def test_speaker_pages_are_written_with_the_articles_generator_output(write_release, tmp_path):
+    """Not after every other generator: so they render while fast_writer's pool may still be
+    rendering release pages (page_writer_finalized is where the pool is waited for)."""
+    write_release(
+        "2024-03-01-quay.md",
+        release("Quay opens", "2024-03-01T09:00:00+01:00", '"Open," said Mira Castellanos.'),
+    )
+    written: list[str] = []
+    speakers_when_pages_done: list[bool] = []
+
+    def record(path, context):
+        written.append(Path(path).relative_to(tmp_path / "out").as_posix())
+
+    def pages_done(generator, writer):
+        speakers_when_pages_done.append("speakers/index.html" in written)
+
+    signals.content_written.connect(record)
+    signals.page_writer_finalized.connect(pages_done)
+    try:
+        run_build(tmp_path / "out", PATH=str(write_release.content))
+    finally:
+        signals.content_written.disconnect(record)
+        signals.page_writer_finalized.disconnect(pages_done)
+    assert speakers_when_pages_done == [True]
+    assert "speakers/mira-castellanos/index.html" in written
+    assert written.count("speakers/index.html") == 1

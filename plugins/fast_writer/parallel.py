@@ -96,8 +96,3 @@ class Rendering:
         self._pool.terminate()
         self._pool.join()
         _work.clear()
-
-
-def render_all(writer, jobs: list[Job], workers: int) -> list[Outcome]:
-    """Outcomes in the order of ``jobs``, waiting for them."""
-    return Rendering(writer, jobs, workers).outcomes()

@@ -144,8 +144,9 @@ class FastWriter(Writer):
     def _deferrable(self, options, kwargs) -> bool:
         """Release pages, unless a plugin acts just before each one is rendered (a listener
         of `article_generator_write_article` may prepare state for that very rendering).
-        Listeners of `content_written` (the sitemap) hear of each page in this process, in
-        the serial order, after the workers wrote them (`_announce`)."""
+        Listeners of `content_written` (the sitemap) hear of each page in this process once
+        the pool is done (`_announce`): the release pages in their serial order, after the
+        list pages written meanwhile."""
         return (
             self.options.parallel
             and isinstance(kwargs.get("article"), Content)
@@ -205,11 +206,7 @@ class FastWriter(Writer):
                     job.name, job.template, job.context, job.options, job.kwargs, job.digest
                 )
             return
-        if signals.content_written.receivers:
-            # Listeners hear of every page in the serial order: wait for the pool here.
-            self._record(jobs, parallel.render_all(self, jobs, workers))
-            return
-        # Nobody listens: the list pages are written here while the pool renders.
+        # The list pages are written here while the pool renders (collect() waits for it).
         self.collect()
         self._in_flight = (jobs, parallel.Rendering(self, jobs, workers))
         self._in_flight_targets = set(targets)

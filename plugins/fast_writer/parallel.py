@@ -83,6 +83,9 @@ class Rendering:
         self._result = self._pool.map_async(_render_range, ranges, chunksize=1)
         self._pool.close()
 
+    def done(self) -> bool:
+        return self._result.ready()
+
     def outcomes(self) -> list[Outcome]:
         """Outcomes in the order of the jobs, once every worker is done."""
         try:

@@ -124,6 +124,10 @@ class FastWriter(Writer):
             "override_output": override_output,
             "url": url,
         }
+        if self._in_flight is not None and self._in_flight[1].done():
+            # Account for the pool's pages as soon as it is done, so `content_written`
+            # listeners (the search index) hear of them while list pages are still written.
+            self.collect()
         if not name:
             return super().write_file(name, template, context, **options, **kwargs)
         digest = None
@@ -243,7 +247,10 @@ class FastWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         if filename in self._in_flight_targets:
-            self.collect()  # a release page being rendered: Pelican's overwrite checks apply
+            # A release page the pool renders: wait, so Pelican's overwrite checks apply.
+            outputs = self._outputs  # this page's, kept while the pool's are accounted for
+            self.collect()
+            self._outputs = outputs
         self._outputs.append(os.path.relpath(filename, self.output_path))
         if not self._skipping:
             return super()._open_w(filename, encoding, override=override)

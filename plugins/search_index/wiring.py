@@ -22,17 +22,24 @@ def _index(pelican) -> None:
         return
     site = Path(pelican.output_path)
     if settings.background:
-        _background.request(site, settings.output_subdir)
+        _background.request(site, settings.output_subdir, settings.chunk_pages)
         return
-    report = index_site(site, settings.output_subdir)
-    logger.info("Search index: %d pages in %s", report.pages, report.output)
+    report = index_site(site, settings.output_subdir, chunk_pages=settings.chunk_pages)
+    logger.info(
+        "Search index: %d pages in %d bundle(s) in %s", report.pages, report.bundles, report.output
+    )
 
 
-def _index_then_swap(site: Path, output_subdir: str) -> None:
-    report = index_site(site, _FRESH_SUBDIR)
+def _index_then_swap(site: Path, output_subdir: str, chunk_pages: int) -> None:
+    report = index_site(site, _FRESH_SUBDIR, chunk_pages=chunk_pages)
     (site / output_subdir).parent.mkdir(parents=True, exist_ok=True)
     swap_in(site, output_subdir, _FRESH_SUBDIR)
-    logger.info("Search index: %d pages in %s", report.pages, site / output_subdir)
+    logger.info(
+        "Search index: %d pages in %d bundle(s) in %s",
+        report.pages,
+        report.bundles,
+        site / output_subdir,
+    )
 
 
 _background = LatestOnly(_index_then_swap)

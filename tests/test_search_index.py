@@ -164,7 +164,8 @@ def test_swap_replaces_the_served_index(tmp_path):
 
 
 def test_background_index_equals_the_foreground_one(tmp_path):
-    """`make serve`'s setting: the build returns first, the same index follows."""
+    """`make serve`'s setting: the build returns first, the same index follows (and the
+    foreground build indexes early, while list pages are written: same index too)."""
     from search_index import wait_for_index
 
     content = write_sample_content(tmp_path / "content")
@@ -178,3 +179,19 @@ def test_background_index_equals_the_foreground_one(tmp_path):
     differing = [n for n in files if (fore / n).read_bytes() != (back / n).read_bytes()]
     assert differing == []
     assert not (tmp_path / "back" / ".search-index-next").exists()
+
+
+def test_the_early_index_covers_drafts_and_embargoed_releases_of_the_preview(
+    write_release, tmp_path
+):
+    # Pelican writes drafts after the list pages: the index waits for them rather than
+    # starting early without them.
+    front = "---\ntitle: {0}\ndate: 2024-01-0{1}\nsummary: S\ncategory: News\nlang: en\n{2}---\n\n"
+    write_release("a.md", front.format("Quay opens", 1, "") + "The quay opens.\n")
+    write_release("b.md", front.format("Ferry draft", 2, "status: draft\n") + "A ferry.\n")
+    write_release(
+        "c.md", front.format("Bridge", 3, "embargo: 2999-01-01T00:00:00Z\n") + "A bridge.\n"
+    )
+    run_build(tmp_path / "site", PATH=str(write_release.content))
+    entry = json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 3

@@ -33,18 +33,25 @@ def marked_page(html: bytes, path: str) -> MarkedPage | None:
     return MarkedPage(path, lang.group(1).decode("ascii").lower() if lang else "")
 
 
-def marked_pages(site: Path) -> list[MarkedPage]:
-    """Every HTML page under ``site`` that Pagefind would index, in path order."""
-    pages = []
+def html_paths(site: Path) -> list[str]:
+    """Every HTML file under ``site``, relative, in path order."""
+    paths = []
     for folder, subfolders, files in os.walk(site):
         subfolders.sort()
-        for name in sorted(files):
-            if name.endswith(".html"):
-                full = os.path.join(folder, name)
-                with open(full, "rb") as handle:
-                    page = marked_page(handle.read(), Path(full).relative_to(site).as_posix())
-                if page is not None:
-                    pages.append(page)
+        relative = Path(folder).relative_to(site)
+        html = (name for name in sorted(files) if name.endswith(".html"))
+        paths.extend((relative / name).as_posix() for name in html)
+    return paths
+
+
+def marked_pages(site: Path, paths: list[str] | None = None) -> list[MarkedPage]:
+    """The pages among ``paths`` (default: every HTML file) that Pagefind would index."""
+    pages = []
+    for path in html_paths(site) if paths is None else paths:
+        with open(site / path, "rb") as handle:
+            page = marked_page(handle.read(), path)
+        if page is not None:
+            pages.append(page)
     return pages
 
 

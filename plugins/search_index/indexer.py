@@ -11,7 +11,7 @@ from pathlib import Path
 
 from settings_dict import merge_over_defaults, require_bools
 
-from .chunks import bundle_subdirs, glob_of, marked_pages, plan_chunks
+from .chunks import MarkedPage, bundle_subdirs, glob_of, marked_pages, plan_chunks
 
 # CHUNK_PAGES: Pagefind needs about 140 KB a page (2,000 pages: 283 MB peak, about the
 # build's own 245 MB at 10,000 releases); larger chunks mean fewer bundles for a search to load.
@@ -73,15 +73,19 @@ def index_site(
     output_subdir: str = "pagefind",
     binary: Path | None = None,
     chunk_pages: int = DEFAULTS["CHUNK_PAGES"],
+    pages: list[MarkedPage] | None = None,
 ) -> IndexReport:
     """Index the pages under ``site`` into bundles under ``site/output_subdir``.
 
     Pagefind runs once per chunk of marked pages, one process after another, so its memory is
     bounded by ``chunk_pages``. A site without marked pages (or no site) gets one plain run,
-    so Pagefind indexes whole pages, or reports what is wrong, as it always did.
+    so Pagefind indexes whole pages, or reports what is wrong, as it always did. ``pages``:
+    the marked pages when the caller has already found them.
     """
     binary = binary or pagefind_binary()
-    chunks = plan_chunks(marked_pages(site), chunk_pages) if site.is_dir() else []
+    if pages is None:
+        pages = marked_pages(site) if site.is_dir() else []
+    chunks = plan_chunks(pages, chunk_pages)
     globs = [glob_of([page.path for page in chunk]) for chunk in chunks] or [None]
     subdirs = bundle_subdirs(output_subdir, len(globs))
     remove_stale_bundles(site / output_subdir, keep=len(subdirs))

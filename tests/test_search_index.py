@@ -14,6 +14,8 @@ def test_defaults_and_overrides():
     assert read_settings({}).enabled is True
     assert read_settings({"SEARCH_INDEX": {"ENABLED": False}}).enabled is False
     assert read_settings({"SEARCH_INDEX": {"OUTPUT_SUBDIR": "find"}}).output_subdir == "find"
+    assert read_settings({}).chunk_pages == 2000
+    assert read_settings({"SEARCH_INDEX": {"CHUNK_PAGES": 3}}).chunk_pages == 3
 
 
 @pytest.mark.parametrize(
@@ -24,6 +26,10 @@ def test_defaults_and_overrides():
         ({"BACKGROUND": 1}, "True or False"),
         ({"OUTPUT_SUBDIR": "../elsewhere"}, "inside the site"),
         ({"OUTPUT_SUBDIR": "/tmp/x"}, "inside the site"),
+        ({"CHUNK_PAGES": 0}, "whole number >= 1"),
+        ({"CHUNK_PAGES": "500"}, "whole number >= 1"),
+        ({"CHUNK_PAGES": True}, "whole number >= 1"),
+        ({"CHUNK_PAGES": 2.5}, "whole number >= 1"),
     ],
 )
 def test_bad_settings_are_refused_with_a_clear_message(given, message):
@@ -45,8 +51,49 @@ def test_only_pages_with_a_marked_body_are_indexed(tmp_path):
     )
     (tmp_path / "list.html").write_text('<html lang="en"><body><p>A list</p></body></html>')
     report = index_site(tmp_path)
-    assert report.pages == 1
+    assert (report.pages, report.bundles) == (1, 1)
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
+    manifest = json.loads((tmp_path / "pagefind" / "bundles.json").read_text())
+    assert manifest == {"bundles": [{"path": "", "languages": ["en"]}]}
+
+
+def test_a_site_without_marked_pages_is_indexed_whole_as_pagefind_does(tmp_path):
+    (tmp_path / "list.html").write_text('<html lang="en"><body><p>A list</p></body></html>')
+    assert index_site(tmp_path).pages == 1
+
+
+def release_page(title: str, lang: str = "en") -> str:
+    return (
+        f'<html lang="{lang}"><body><p>Site chrome</p>'
+        f"<article data-pagefind-body><h1>{title}</h1><p>About {title}.</p></article></body></html>"
+    )
+
+
+def test_chunks_become_bundles_inside_the_first_one(tmp_path):
+    names = ["a", "b", "c", "d", "e"]
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(release_page(f"Release {name}"))
+    (tmp_path / "e" / "fr.html").write_text(release_page("Communiqué", "fr"))
+    (tmp_path / "index.html").write_text('<html lang="en"><body>List</body></html>')
+    report = index_site(tmp_path, chunk_pages=2)
+    assert (report.pages, report.bundles) == (6, 3)
+    manifest = json.loads((tmp_path / "pagefind" / "bundles.json").read_text())
+    assert manifest["bundles"] == [
+        {"path": "", "languages": ["en"]},
+        {"path": "part-2/", "languages": ["en"]},
+        {"path": "part-3/", "languages": ["en", "fr"]},
+    ]
+    counts = []
+    for bundle in manifest["bundles"]:
+        entry_file = tmp_path / "pagefind" / bundle["path"] / "pagefind-entry.json"
+        entry = json.loads(entry_file.read_text())
+        counts.append({lang: index["page_count"] for lang, index in entry["languages"].items()})
+    assert counts == [{"en": 2}, {"en": 2}, {"en": 1, "fr": 1}]
+    # A smaller site next time: the bundles it no longer needs go.
+    report = index_site(tmp_path, chunk_pages=4)
+    assert report.bundles == 2
+    assert sorted(p.name for p in (tmp_path / "pagefind").glob("part-*")) == ["part-2"]
 
 
 def test_a_failing_pagefind_fails_loudly(tmp_path):
@@ -61,6 +108,19 @@ def test_every_build_writes_the_index_of_its_releases(tmp_path):
     # Four releases (one is a translation) in two languages; lists and pages are not indexed.
     assert sum(language["page_count"] for language in entry["languages"].values()) == 4
     assert set(entry["languages"]) == {"en", "fr"}
+
+
+def test_a_build_in_tiny_chunks_writes_one_bundle_a_chunk(tmp_path):
+    content = write_sample_content(tmp_path / "content")
+    run_build(tmp_path / "site", PATH=str(content), SEARCH_INDEX={"CHUNK_PAGES": 2})
+    index = tmp_path / "site" / "pagefind"
+    manifest = json.loads((index / "bundles.json").read_text())
+    assert [bundle["path"] for bundle in manifest["bundles"]] == ["", "part-2/"]
+    pages = 0
+    for bundle in manifest["bundles"]:
+        entry = json.loads((index / bundle["path"] / "pagefind-entry.json").read_text())
+        pages += sum(language["page_count"] for language in entry["languages"].values())
+    assert pages == 4
 
 
 def test_search_index_can_be_turned_off(tmp_path):
@@ -104,7 +164,8 @@ def test_swap_replaces_the_served_index(tmp_path):
 
 
 def test_background_index_equals_the_foreground_one(tmp_path):
-    """`make serve`'s setting: the build returns first, the same index follows."""
+    """`make serve`'s setting: the build returns first, the same index follows (and the
+    foreground build indexes early, while list pages are written: same index too)."""
     from search_index import wait_for_index
 
     content = write_sample_content(tmp_path / "content")
@@ -118,3 +179,19 @@ def test_background_index_equals_the_foreground_one(tmp_path):
     differing = [n for n in files if (fore / n).read_bytes() != (back / n).read_bytes()]
     assert differing == []
     assert not (tmp_path / "back" / ".search-index-next").exists()
+
+
+def test_the_early_index_covers_drafts_and_embargoed_releases_of_the_preview(
+    write_release, tmp_path
+):
+    # Pelican writes drafts after the list pages: the index waits for them rather than
+    # starting early without them.
+    front = "---\ntitle: {0}\ndate: 2024-01-0{1}\nsummary: S\ncategory: News\nlang: en\n{2}---\n\n"
+    write_release("a.md", front.format("Quay opens", 1, "") + "The quay opens.\n")
+    write_release("b.md", front.format("Ferry draft", 2, "status: draft\n") + "A ferry.\n")
+    write_release(
+        "c.md", front.format("Bridge", 3, "embargo: 2999-01-01T00:00:00Z\n") + "A bridge.\n"
+    )
+    run_build(tmp_path / "site", PATH=str(write_release.content))
+    entry = json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 3

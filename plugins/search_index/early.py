@@ -1,0 +1,83 @@
+"""Index while Pelican still writes list pages, then make sure the index is still right.
+
+Release pages (the only marked ones) are all written before the list pages, which Pelican
+renders one after another on one core: Pagefind can use the other core meanwhile. The run
+starts once every release page expected has been written (``content_written``). At the end,
+the index stands only if nothing Pagefind would index appeared or changed after the scan:
+every HTML file written since, or new since, is read again; if one carries the marker, the
+caller indexes again. No Pelican here: the wiring feeds it paths.
+"""
+
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .chunks import MarkedPage, html_paths, marked_pages
+
+
+class EarlyIndex:
+    """Runs ``index(pages)`` in a thread once every path in ``expected`` has been written."""
+
+    def __init__(self, site: Path, expected: Iterable[str], index: Callable) -> None:
+        self.site = Path(os.path.abspath(site))
+        self._index = index
+        self._expected = {os.path.abspath(path) for path in expected}
+        self._written_since: set[str] = set()
+        self._scanned: set[str] = set()
+        self._pages: list[MarkedPage] = []
+        self._thread: threading.Thread | None = None
+        self._report = None
+        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def written(self, path: str) -> None:
+        """Pelican wrote ``path`` (from ``content_written``)."""
+        path = os.path.abspath(path)
+        with self._lock:
+            if self._thread is not None:
+                self._written_since.add(path)
+                return
+            self._expected.discard(path)
+            if self._expected:
+                return
+            self._thread = threading.Thread(target=self._run, name="search-index-early")
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            paths = html_paths(self.site)
+            self._scanned = set(paths)
+            self._pages = marked_pages(self.site, paths)
+            self._report = self._index(self._pages)
+        except BaseException as error:  # raised again in the build's thread, by result()
+            self._error = error
+
+    def result(self):
+        """The index's report if it is still right, else None (never started, or stale).
+
+        Raises what the run raised: Pagefind's failure fails the build as before.
+        """
+        if self._thread is None:
+            return None
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._report if self._still_right() else None
+
+    def _still_right(self) -> bool:
+        now = set(html_paths(self.site))
+        if not {page.path for page in self._pages} <= now:
+            return False
+        root = f"{self.site}{os.sep}"
+        since = {
+            Path(path[len(root) :]).as_posix()
+            for path in self._written_since
+            if path.startswith(root) and path.endswith(".html")
+        }
+        suspects = sorted(((now - self._scanned) | since) & now)
+        return not marked_pages(self.site, suspects)

@@ -93,8 +93,10 @@ def serve(c, host="127.0.0.1", port=8000):
 
     from serving.change_watcher import make_watcher
     from serving.garbage import CollectionAfterReload
+    from serving.reload import reload_after_every_rebuild
 
     garbage = CollectionAfterReload()
+    reload_after_every_rebuild()  # also a save made within 3 s of the last one
 
     def rebuild():
         try:

@@ -15,9 +15,9 @@ from contextlib import contextmanager
 
 from tornado.ioloop import IOLoop
 
-# The browser fetches the edited page within a few tenths of a second of the reload message;
+# The browser fetches the edited page in about a tenth of a second after the reload message;
 # the collection (about 0.5 s on 1,000 releases) blocks the server's loop, so it waits longer.
-COLLECT_AFTER_SECONDS = 1.5
+COLLECT_AFTER_SECONDS = 0.5
 
 
 class CollectionAfterReload:

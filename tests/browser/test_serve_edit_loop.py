@@ -18,13 +18,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize("watcher", ["inotify", "poll"])
 def test_saved_edit_appears_in_the_browser(tmp_path, watcher):
-    """With inotify (what `make serve` uses on Linux) and livereload's polling fallback."""
+    """With inotify (what `make serve` uses on Linux) and livereload's polling fallback; the
+    second save comes one second after the first is shown (livereload alone would have
+    rebuilt it without reloading the browser: its guard drops reloads for 3 s)."""
     if not Path("/usr/bin/chromium").exists():
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing under CI: .ci/run must `apt-get install chromium`")
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     out = tmp_path / "latency.json"
     command = [sys.executable, "-m", "bench.serve_latency", "-n", "12", "--edits", "2"]
+    command += ["--gap", "1"]
     command += ["--poll"] if watcher == "poll" else []
     result = subprocess.run(
         [*command, "--json", str(out)],

@@ -91,22 +91,31 @@ def serve(c, host="127.0.0.1", port=8000):
     """Build, serve at http://HOST:PORT and rebuild + reload the browser on every edit."""
     from livereload import Server
 
+    from serving.change_watcher import make_watcher
+    from serving.garbage import CollectionAfterReload
+    from serving.reload import reload_after_every_rebuild
+
+    garbage = CollectionAfterReload()
+    reload_after_every_rebuild()  # also a save made within 3 s of the last one
+
     def rebuild():
         try:
-            build_site(LOCAL_SETTINGS, **SERVE_OVERRIDES)
+            with garbage.paused():  # Python's cyclic GC waits until the browser reloaded
+                build_site(LOCAL_SETTINGS, **SERVE_OVERRIDES)
         except SystemExit:
             # Problems were printed; keep serving the last good site. Forget the content
             # cache, so the next build reads every release again and reports all problems.
             shutil.rmtree(ROOT / "cache", ignore_errors=True)
 
     rebuild()
-    server = Server()
+    server = Server(watcher=make_watcher())  # woken by inotify where it can be, else polling
     # livereload logs with its own handler; passing its records on to Pelican's too doubled them.
     logging.getLogger("livereload").propagate = False
     for folder in ("content", "theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
     server.watch(str(LOCAL_SETTINGS), rebuild)
-    poll_for_changes_every(SERVE_POLL_MS)
+    if not getattr(server.watcher, "notifies", False):
+        poll_for_changes_every(SERVE_POLL_MS)
     print(f"Serving on http://{host}:{port}/ (Ctrl-C to stop)")
     server.serve(host=host, port=port, root=str(OUTPUT), open_url_delay=None)
 
@@ -235,6 +244,7 @@ def bench(c, releases=1000, repeat=3):
 
 
 @task(name="bench-serve")
-def bench_serve(c, releases=1000, edits=5):
+def bench_serve(c, releases=1000, edits=5, poll=False):
     """Benchmark `make serve`: seconds from saving a release to seeing it in Chromium."""
-    c.run(f"{sys.executable} -m bench.serve_latency --releases {releases} --edits {edits}")
+    flags = " --poll" if poll else ""  # livereload's polling watcher, to compare
+    c.run(f"{sys.executable} -m bench.serve_latency --releases {releases} --edits {edits}{flags}")

@@ -27,8 +27,9 @@ RESULTS = ROOT / "bench" / "results"
 CHROMIUM = "/usr/bin/chromium"
 
 
-def serve(content: Path, output: Path, cache: Path, port: int) -> None:
-    """In the child: tasks.serve's loop on the generated corpus."""
+def serve(content: Path, output: Path, cache: Path, port: int, poll: bool = False) -> None:
+    """In the child: tasks.serve's loop on the generated corpus (``poll``: livereload's
+    polling watcher, as before inotify, for comparison)."""
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "plugins"))
     from livereload import Server
@@ -38,17 +39,28 @@ def serve(content: Path, output: Path, cache: Path, port: int) -> None:
     overrides = dict(tasks.SERVE_OVERRIDES)
     overrides.update(PATH=str(content), OUTPUT_PATH=str(output), CACHE_PATH=str(cache))
 
+    from serving.garbage import CollectionAfterReload
+    from serving.reload import reload_after_every_rebuild
+
+    garbage = CollectionAfterReload()
+    reload_after_every_rebuild()
+
     def rebuild():
-        with contextlib.suppress(SystemExit):
+        with contextlib.suppress(SystemExit), garbage.paused():
             tasks.build_site(tasks.LOCAL_SETTINGS, **overrides)
 
+    from livereload.watcher import Watcher
+
+    from serving.change_watcher import make_watcher
+
     rebuild()
-    server = Server()
+    server = Server(watcher=Watcher() if poll else make_watcher())
     server.watch(str(content / "**" / "*"), rebuild)
     for folder in ("theme", "plugins"):
         server.watch(str(ROOT / folder / "**" / "*"), rebuild)
     server.watch(str(tasks.LOCAL_SETTINGS), rebuild)
-    tasks.poll_for_changes_every(tasks.SERVE_POLL_MS)
+    if not getattr(server.watcher, "notifies", False):
+        tasks.poll_for_changes_every(tasks.SERVE_POLL_MS)
     server.serve(host="127.0.0.1", port=port, root=str(output), open_url_delay=None)
 
 
@@ -77,7 +89,9 @@ def _visible(page, marker: str) -> bool:
         return False
 
 
-def measure(releases: int, edits: int, scratch: Path, log=print) -> dict:
+def measure(
+    releases: int, edits: int, scratch: Path, log=print, poll: bool = False, gap: float = 3.5
+) -> dict:
     from playwright.sync_api import sync_playwright
 
     corpus = make_releases(releases)
@@ -85,7 +99,8 @@ def measure(releases: int, edits: int, scratch: Path, log=print) -> dict:
     target = len(paths) // 2
     port = _free_port()
     child = subprocess.Popen(
-        [sys.executable, "-m", "bench.serve_latency", "--child", str(scratch), str(port)],
+        [sys.executable, "-m", "bench.serve_latency", "--child", str(scratch), str(port)]
+        + (["--poll"] if poll else []),
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=(scratch / "serve.log").open("w"),
@@ -101,7 +116,7 @@ def measure(releases: int, edits: int, scratch: Path, log=print) -> dict:
             )
             page = browser.new_page()
             page.goto(url)
-            # let the livereload script connect; livereload ignores changes for 3 s after start
+            # let the livereload script connect
             time.sleep(3.5)
             for index in range(edits):
                 marker = f"visible-{index}-{time.time_ns()}"
@@ -113,7 +128,7 @@ def measure(releases: int, edits: int, scratch: Path, log=print) -> dict:
                     time.sleep(0.02)
                 latencies.append(time.perf_counter() - start)
                 log(f"  edit {index}: visible after {latencies[-1]:.2f} s")
-                time.sleep(3.5)  # livereload ignores a change within 3 s of a reload
+                time.sleep(gap)  # the time an author takes before the next save
             browser.close()
     except Exception:
         log((scratch / "serve.log").read_text(errors="replace")[-3000:])
@@ -124,6 +139,8 @@ def measure(releases: int, edits: int, scratch: Path, log=print) -> dict:
     return {
         "releases": releases,
         "edits": edits,
+        "watcher": "poll" if poll else "notify",
+        "gap_s": gap,
         "latency_s": [round(x, 3) for x in latencies],
         "latency_s_median": round(statistics.median(latencies), 3),
         "latency_s_max": round(max(latencies), 3),
@@ -135,16 +152,23 @@ def main(argv=None) -> dict | None:
     parser.add_argument("--releases", "-n", type=int, default=1000)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--poll", action="store_true", help="livereload's polling watcher instead of inotify"
+    )
+    parser.add_argument("--gap", type=float, default=3.5, help="seconds between two saves")
     parser.add_argument("--child", nargs=2, metavar=("SCRATCH", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         scratch = Path(args.child[0])
-        serve(scratch / "content", scratch / "out", scratch / "cache", int(args.child[1]))
+        serve(
+            scratch / "content", scratch / "out", scratch / "cache", int(args.child[1]), args.poll
+        )
         return None
     scratch = Path(tempfile.mkdtemp(prefix="newsroom-serve-latency-"))
-    print(f"Serve latency: {args.releases} releases, {args.edits} edits")
+    watcher = "polling" if args.poll else "inotify"
+    print(f"Serve latency: {args.releases} releases, {args.edits} edits, {watcher}")
     try:
-        report = measure(args.releases, args.edits, scratch)
+        report = measure(args.releases, args.edits, scratch, poll=args.poll, gap=args.gap)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     out = (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fast_writer import parallel
-from fast_writer.fingerprints import Listing, templates_show_bodies
+from fast_writer.fingerprints import Listing, templates_show_bodies, value_text
 from fast_writer.membership import MembershipList
 from fast_writer.settings import FastWriterSettingsError, load
 from fast_writer.writer import FastWriter
@@ -147,6 +147,41 @@ def test_listing_ignores_bodies_unless_templates_show_them():
     shown = _Item("a.md", "A", "<p>one</p>")
     shown.press_sidebars = "a quotation"  # a plugin's result: list pages may show it
     assert Listing([a, b], False).digest != Listing([shown, b], False).digest
+
+
+def test_value_text_tells_plugin_results_apart_by_every_field():
+    from press_sidebars.model import Fact, Speaker, Statement
+
+    def statement(text="We will close.", role="Chair", description=None):
+        speaker = Speaker("Ana Ruiz", role, "ana-ruiz")
+        return Statement("p-1", [text], text, speaker, ["p-1"], description)
+
+    same = value_text([statement(), Fact("p-2", [("x", True)])], {})
+    assert value_text([statement(), Fact("p-2", [("x", True)])], {}) == same
+    assert value_text([statement(), Fact("p-2", [("x", False)])], {}) != same
+    assert value_text([statement(role="Director"), Fact("p-2", [("x", True)])], {}) != same
+    # A field left out of the dataclass's repr still counts.
+    assert value_text(statement(description="d"), {}) != value_text(statement(), {})
+    assert value_text(statement("x" * 500), {}) != value_text(statement("y" * 500), {})
+
+
+def test_value_text_digests_a_shared_result_once_but_a_changed_page_again():
+    from dataclasses import dataclass, field
+
+    from press_sidebars.model import Speaker
+
+    @dataclass
+    class Page:  # mutable, like a speaker page being filled
+        entries: list = field(default_factory=list)
+
+    memo = {}
+    speaker = Speaker("Ana Ruiz", "Chair", "ana-ruiz")
+    page = Page([speaker])
+    before = value_text(page, memo)
+    assert value_text(speaker, memo) == memo[id(speaker)][1]  # frozen: remembered
+    page.entries.append(Speaker("Li Wei", None, "li-wei"))
+    assert value_text(page, memo) != before  # mutable: never taken from the memo
+    assert id(page) not in memo
 
 
 def test_templates_showing_bodies_are_detected(tmp_path):

@@ -1,6 +1,10 @@
 """Search index plugin: settings, Pagefind's report, and a real build that is searchable."""
 
 import json
+import os
+import subprocess
+import sys
+import threading
 
 import pytest
 
@@ -149,6 +153,27 @@ def test_background_runs_collapse_into_the_latest_request():
     release.set()
     runner.wait()
     assert seen == [1, 4]
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="no nice values on this system")
+def test_background_index_yields_the_cpu_to_the_rest_of_the_process():
+    """Pagefind, started from the background thread, runs at the lowest priority; the
+    thread that rebuilds and serves keeps its own."""
+    from search_index.background import LOWEST_PRIORITY, LatestOnly
+
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    seen = {}
+
+    def job():
+        seen["thread"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        child = "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"
+        seen["child"] = int(subprocess.check_output([sys.executable, "-c", child]))
+
+    runner = LatestOnly(job)
+    runner.request()
+    runner.wait()
+    assert seen == {"thread": LOWEST_PRIORITY, "child": LOWEST_PRIORITY}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
 
 
 def test_swap_replaces_the_served_index(tmp_path):

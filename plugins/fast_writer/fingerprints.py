@@ -1,5 +1,6 @@
 """Fingerprints of what a page is rendered from. Plain functions, no Pelican signals."""
 
+import dataclasses
 import hashlib
 import re
 import sys
@@ -21,7 +22,46 @@ _ITEM_TEMPLATES = {"article.html", "page.html"}
 
 
 def _stable_repr(value) -> str:
-    return _ADDRESS.sub("", repr(value))
+    text = repr(value)
+    return _ADDRESS.sub("", text) if " at 0x" in text else text
+
+
+_SCALARS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def value_text(value, memo: dict) -> str:
+    """A stable text standing for ``value``: its repr, except that a dataclass object is
+    replaced by a digest of its class and all its fields, and a frozen one is digested once
+    per ``memo`` (one build) by identity — plugins' results such as the quotations of a
+    release are shared by the release, its listing and the speaker pages that quote it."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return repr(value)
+    if kind is list or kind is tuple:
+        if all(type(member) in _SCALARS for member in value):
+            return repr(value)
+        return f"{kind.__name__}({','.join(value_text(member, memo) for member in value)})"
+    if kind is dict:
+        items = (f"{key!r}:{value_text(member, memo)}" for key, member in value.items())
+        return f"dict({','.join(items)})"
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is None or isinstance(value, type):
+        return _stable_repr(value)
+    if params.frozen:
+        known = memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    fields = ",".join([f"{name}={value_text(getattr(value, name), memo)}" for name in names])
+    text = f"{kind.__module__}.{kind.__qualname__}({fields})"
+    if len(text) > 128:  # what encloses it is hashed again: keep that short
+        text = "dataclass:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if params.frozen:  # a mutable one may change between two pages: digested every time
+        memo[id(value)] = (value, text)
+    return text
 
 
 def _hash(*parts: str) -> str:
@@ -71,16 +111,17 @@ def templates_show_bodies(template_dirs: Iterable[str]) -> bool:
     return False
 
 
-def listing_entry(item: Content, with_body: bool) -> str:
+def listing_entry(item: Content, with_body: bool, memo: dict | None = None) -> str:
     """What list pages may show of an item: metadata, plugin results, summary, translations.
 
     URLs are not hashed: they follow from the metadata and the settings, both covered.
     """
     metadata = item.metadata
+    memo = {} if memo is None else memo
     # Private attributes are plugins' internals (a plugin's cache key of the body, say),
     # not something a template shows.
     attributes = sorted(
-        (name, _stable_repr(value))
+        (name, value_text(value, memo))
         for name, value in vars(item).items()
         if not name.startswith("_") and name not in _NOT_LISTED and name not in metadata
     )
@@ -88,7 +129,7 @@ def listing_entry(item: Content, with_body: bool) -> str:
     parts = [
         item.source_path or "",
         _stable_repr(sorted(metadata.items())),
-        _stable_repr(attributes),
+        repr(attributes),
         repr(translations),
         "" if "summary" in metadata else item.summary,
     ]
@@ -101,13 +142,14 @@ class Listing:
     """The listing of all content of one build, each item's entry computed once."""
 
     def __init__(self, items: Iterable[Content], with_body: bool):
-        self._entries = {id(item): listing_entry(item, with_body) for item in items}
+        self._memo: dict = {}
+        self._entries = {id(item): listing_entry(item, with_body, self._memo) for item in items}
         self.digest = _hash(*sorted(self._entries.values()))
         self._lists: dict[int, tuple[list, int, str]] = {}
 
     def entry(self, item: Content) -> str:
         found = self._entries.get(id(item))
-        return found if found is not None else listing_entry(item, with_body=False)
+        return found if found is not None else listing_entry(item, False, self._memo)
 
     def item_digest(self, item: Content) -> str:
         """One item's own page: its body and everything listed about it."""
@@ -122,16 +164,15 @@ class Listing:
             # The same lists (all articles, a tag's articles…) come with many pages.
             known = self._lists.get(id(value))
             if known is None or known[0] is not value or known[1] != len(value):
-                known = (value, len(value), _hash(*(_list_member(v) for v in value)))
+                known = (value, len(value), _hash(*(self._member(v) for v in value)))
                 self._lists[id(value)] = known
             return known[2]
-        return _stable_repr(value)
+        return value_text(value, self._memo)
 
-
-def _list_member(value) -> str:
-    if isinstance(value, Content):
-        return value.source_path or ""
-    return _stable_repr(value)
+    def _member(self, value) -> str:
+        if isinstance(value, Content):
+            return value.source_path or ""
+        return value_text(value, self._memo)
 
 
 def call_digest(site: str, listing: Listing, name: str, template_name: str, options, kwargs) -> str:

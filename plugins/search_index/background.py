@@ -7,15 +7,21 @@ writes into a scratch folder that then replaces the served one, so a search neve
 half-written index. Requests that arrive while Pagefind runs collapse into one more run
 after it, which sees every page written meanwhile. The thread is not a daemon: a process
 that ends waits for the index, so a site is never left without its latest one.
+
+The thread runs at the lowest CPU priority (Pagefind, started from it, inherits it): on a
+busy machine the browser reloading the edited page, and the next rebuild, come first.
 """
 
+import contextlib
 import logging
+import os
 import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
+LOWEST_PRIORITY = 19  # nice value
 
 
 class LatestOnly:
@@ -42,6 +48,7 @@ class LatestOnly:
             thread = self._thread
 
     def _loop(self) -> None:
+        yield_cpu()
         while True:
             with self._lock:
                 args, self._pending = self._pending, None
@@ -52,6 +59,17 @@ class LatestOnly:
                 self._job(*args)
             except Exception as error:  # the next build's strict check reports it
                 logger.error("Search index not updated: %s", error)
+
+
+def yield_cpu() -> None:
+    """Give the calling thread, and the processes it starts, the lowest CPU priority.
+
+    On Linux a nice value belongs to one thread (and is inherited by what it forks), so the
+    rest of the process keeps its own; elsewhere this does nothing."""
+    if hasattr(os, "setpriority") and hasattr(os, "PRIO_PROCESS"):
+        # Where that is not allowed, Pagefind simply runs at the normal priority.
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOWEST_PRIORITY)
 
 
 def swap_in(site: Path, output_subdir: str, fresh_subdir: str) -> None:

@@ -1,0 +1,121 @@
+"""`make serve` pauses Python's cyclic garbage collector during a rebuild and collects after
+the reload (serving/garbage.py): on a real Tornado loop, with real reference cycles."""
+
+import asyncio
+import functools
+import gc
+import threading
+import weakref
+
+import pytest
+from tornado.ioloop import IOLoop
+
+from serving.garbage import CollectionAfterReload
+
+
+class _Node:
+    pass
+
+
+def _cycle() -> weakref.ref:
+    """A reference cycle only the cyclic collector can free, like a build's articles and
+    their context."""
+    node = _Node()
+    node.itself = node
+    return weakref.ref(node)
+
+
+def in_own_thread(test):
+    """Run a test in a thread of its own: a Tornado loop cannot run in a thread where another
+    event loop runs (the browser tests' Playwright keeps one in the main thread)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        outcome = {}
+
+        def target():
+            try:
+                test(*args, **kwargs)
+            except BaseException as error:  # re-raised in the test's thread
+                outcome["error"] = error
+
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored():
+    enabled = gc.isenabled()
+    yield
+    if enabled:
+        gc.enable()
+
+
+def _run_until(loop, condition) -> bool:
+    async def wait():
+        for _ in range(500):  # a guard against hanging, not a measurement
+            if condition():
+                return
+            await asyncio.sleep(0.01)
+
+    loop.run_sync(wait)
+    return condition()
+
+
+@in_own_thread
+def test_the_collector_waits_for_the_loop_after_a_rebuild():
+    loop = IOLoop(make_current=False)
+    gc.enable()
+    garbage = CollectionAfterReload(seconds=0.01, loop=lambda: loop)
+    with garbage.paused():
+        assert not gc.isenabled()
+        left_behind = _cycle()
+    # The rebuild returned: livereload tells the browser to reload, nothing is collected yet.
+    assert not gc.isenabled()
+    assert garbage.pending
+    assert left_behind() is not None
+    assert _run_until(loop, lambda: not garbage.pending)
+    assert left_behind() is None
+    assert gc.isenabled()
+
+
+@in_own_thread
+def test_rebuilds_in_a_row_owe_one_collection():
+    loop = IOLoop(make_current=False)
+    gc.enable()
+    garbage = CollectionAfterReload(seconds=0.01, loop=lambda: loop)
+    with garbage.paused():
+        first = _cycle()
+    with garbage.paused():
+        second = _cycle()
+    assert _run_until(loop, lambda: not garbage.pending)
+    assert first() is None and second() is None
+    assert gc.isenabled()
+
+
+@in_own_thread
+def test_a_collector_turned_off_by_the_user_stays_off():
+    loop = IOLoop(make_current=False)
+    gc.disable()
+    garbage = CollectionAfterReload(seconds=0.01, loop=lambda: loop)
+    with garbage.paused():
+        left_behind = _cycle()
+    assert _run_until(loop, lambda: not garbage.pending)
+    assert left_behind() is None  # collected once, as the rebuild owed
+    assert not gc.isenabled()
+
+
+@in_own_thread
+def test_a_failed_rebuild_still_collects():
+    loop = IOLoop(make_current=False)
+    gc.enable()
+    garbage = CollectionAfterReload(seconds=0.01, loop=lambda: loop)
+    with pytest.raises(SystemExit), garbage.paused():
+        raise SystemExit(1)
+    assert _run_until(loop, lambda: not garbage.pending)
+    assert gc.isenabled()

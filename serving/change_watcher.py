@@ -116,6 +116,10 @@ class ChangeWatcher(Watcher):
         found = False
         for event in events:
             if event.mask & inotify.QUEUE_OVERFLOW:
+                # Events were lost, folders created meanwhile among them: watch them now
+                # (watching a folder again changes nothing); examine() finds changed files.
+                for tree in self._trees:
+                    self._watch_tree(tree)
                 found = True
                 continue
             folder = self._folders.get(event.wd)

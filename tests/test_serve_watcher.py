@@ -152,6 +152,20 @@ def test_compiled_python_files_are_not_changes(session, tmp_path):
     assert session.runs == []
 
 
+def test_after_lost_events_new_folders_are_watched(tmp_path):
+    (tmp_path / "content").mkdir()
+    watcher = ChangeWatcher()
+    try:
+        watcher.watch(str(tmp_path / "content" / "**" / "*"), lambda: None)
+        (tmp_path / "content" / "new" / "deeper").mkdir(parents=True)
+        # The kernel's queue overflowed: the events of both new folders were lost.
+        assert watcher.relevant([inotify.Event(-1, inotify.QUEUE_OVERFLOW, "")])
+        watched = set(watcher._folders.values())
+        assert str(tmp_path / "content" / "new" / "deeper") in watched
+    finally:
+        watcher._inotify.close()
+
+
 def test_without_a_folder_to_watch_it_polls(tmp_path):
     watcher = make_watcher()
     watcher.watch(str(tmp_path / "missing" / "**" / "*"), lambda: None)

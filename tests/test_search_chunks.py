@@ -19,6 +19,10 @@ def test_only_pages_with_the_body_marker_are_given_to_pagefind():
     assert marked_page(RELEASE, "a/index.html") == MarkedPage("a/index.html", "fr-ca")
     assert marked_page(b'<html lang="en"><body>List</body></html>', "index.html") is None
     assert marked_page(b"<html><body data-pagefind-body>x</body>", "x.html").language == ""
+    # A list page quoting a release about Pagefind mentions the marker; it is no release page.
+    mention = b'<html lang="en"><body><p>Add data-pagefind-body to &lt;main data-pagefind-body&gt;'
+    assert marked_page(mention, "tag/x/index.html") is None
+    assert marked_page(b'<main class="b" data-pagefind-body="">', "y.html") is not None
 
 
 def test_marked_pages_are_found_in_path_order(tmp_path):

@@ -89,15 +89,15 @@ def index_site(
     globs = [glob_of([page.path for page in chunk]) for chunk in chunks] or [None]
     subdirs = bundle_subdirs(output_subdir, len(globs))
     remove_stale_bundles(site / output_subdir, keep=len(subdirs))
-    pages, bundles = 0, []
+    indexed, bundles = 0, []
     for glob, subdir in zip(globs, subdirs, strict=True):
-        pages += run_pagefind(binary, site, site / subdir, glob)
+        indexed += run_pagefind(binary, site, site / subdir, glob)
         entry = canonicalise_entry(site / subdir / "pagefind-entry.json")
         path = Path(subdir).relative_to(output_subdir).as_posix()
         bundles.append({"path": "" if path == "." else f"{path}/", "languages": sorted(entry)})
     manifest = json.dumps({"bundles": bundles}, sort_keys=True, separators=(",", ":"))
     (site / output_subdir / MANIFEST).write_text(manifest, encoding="utf-8")
-    return IndexReport(pages=pages, output=site / output_subdir, bundles=len(bundles))
+    return IndexReport(pages=indexed, output=site / output_subdir, bundles=len(bundles))
 
 
 def run_pagefind(binary: Path, site: Path, output: Path, glob: str | None) -> int:

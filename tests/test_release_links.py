@@ -3,8 +3,12 @@
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from release_links import link_releases, read_settings
+from release_links import links as links_module
+from release_links.links import _last, related_positions
 
 
 def release(name, *tags):
@@ -50,3 +54,38 @@ def test_bad_settings_are_refused(given):
 
 def test_default_settings():
     assert read_settings({}) == {"RELATED_LIMIT": 3}
+
+
+def _related_by_counting_every_pair(tags, limit):
+    """The definition, quadratic: most shared tags first, then the lowest position."""
+    ranked = []
+    for position, own in enumerate(tags):
+        scores = [
+            (-len(set(own) & set(other)), other_position)
+            for other_position, other in enumerate(tags)
+            if other_position != position and set(own) & set(other)
+        ]
+        ranked.append([other for _, other in sorted(scores)[:limit]])
+    return ranked
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tags=st.lists(st.lists(st.sampled_from("abcdef"), max_size=5), max_size=25),
+    limit=st.integers(min_value=0, max_value=6),
+)
+def test_related_positions_match_counting_every_pair(tags, limit):
+    _last.update(key=None, ranked=None)
+    as_tuples = tuple(tuple(dict.fromkeys(t)) for t in tags)
+    assert related_positions(as_tuples, limit) == _related_by_counting_every_pair(as_tuples, limit)
+
+
+def test_releases_with_very_many_tags_are_ranked_the_same(monkeypatch):
+    """Past the subset limit a release is ranked by counting: the same answer."""
+    tags = tuple(tuple("abcdefghijkl"[: n % 12 + 1]) for n in range(40))
+    expected = _related_by_counting_every_pair(tags, 3)
+    _last.update(key=None, ranked=None)
+    assert related_positions(tags, 3) == expected
+    monkeypatch.setattr(links_module, "_MOST_TAGS_FOR_SUBSETS", 0)  # everything counted
+    _last.update(key=None, ranked=None)
+    assert related_positions(tags, 3) == expected

@@ -170,3 +170,26 @@ def nu_checker() -> list[str]:
     java = shutil.which("java")
     require_tools(java=java is not None, **{"vnu.jar (npm ci)": VNU_JAR.exists()})
     return [java, "-jar", str(VNU_JAR)]
+
+
+def in_own_thread(test):
+    """Run a test in a thread of its own: a Tornado loop cannot run in a thread where another
+    event loop runs (the browser tests' Playwright keeps one in the main thread)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        outcome = {}
+
+        def target():
+            try:
+                test(*args, **kwargs)
+            except BaseException as error:  # re-raised in the test's thread
+                outcome["error"] = error
+
+        thread = threading.Thread(target=target)
+        thread.start()
+        thread.join()
+        if "error" in outcome:
+            raise outcome["error"]
+
+    return run

@@ -51,22 +51,24 @@ def test_indexes_once_every_expected_page_is_written_and_keeps_a_still_right_ind
     ]
 
 
-def test_a_marked_page_written_after_the_scan_makes_it_stale(tmp_path):
+def _scanned_one_page(tmp_path) -> EarlyIndex:
+    """An early index that has read its one expected page, "a/index.html"."""
     a = write(tmp_path, "a/index.html", RELEASE.format("A"))
     index = Recorder()
     early = EarlyIndex(tmp_path, [a], index)
     early.written(a)
     index.ran.wait(5)
+    return early
+
+
+def test_a_marked_page_written_after_the_scan_makes_it_stale(tmp_path):
+    early = _scanned_one_page(tmp_path)
     early.written(write(tmp_path, "a/index.html", RELEASE.format("A, corrected")))
     assert early.result() is None
 
 
 def test_a_new_marked_page_from_another_writer_makes_it_stale(tmp_path):
-    a = write(tmp_path, "a/index.html", RELEASE.format("A"))
-    index = Recorder()
-    early = EarlyIndex(tmp_path, [a], index)
-    early.written(a)
-    index.ran.wait(5)
+    early = _scanned_one_page(tmp_path)
     write(tmp_path, "drafts/b.html", RELEASE.format("B"))  # no `content_written` heard
     assert early.result() is None
 

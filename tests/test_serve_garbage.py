@@ -2,14 +2,13 @@
 the reload (serving/garbage.py): on a real Tornado loop, with real reference cycles."""
 
 import asyncio
-import functools
 import gc
-import threading
 import weakref
 
 import pytest
 from tornado.ioloop import IOLoop
 
+from conftest import in_own_thread
 from serving.garbage import CollectionAfterReload
 
 
@@ -23,29 +22,6 @@ def _cycle() -> weakref.ref:
     node = _Node()
     node.itself = node
     return weakref.ref(node)
-
-
-def in_own_thread(test):
-    """Run a test in a thread of its own: a Tornado loop cannot run in a thread where another
-    event loop runs (the browser tests' Playwright keeps one in the main thread)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        outcome = {}
-
-        def target():
-            try:
-                test(*args, **kwargs)
-            except BaseException as error:  # re-raised in the test's thread
-                outcome["error"] = error
-
-        thread = threading.Thread(target=target)
-        thread.start()
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-
-    return run
 
 
 @pytest.fixture(autouse=True)

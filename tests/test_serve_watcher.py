@@ -2,43 +2,19 @@
 livereload's own examine() deciding which task runs: tested on real folders and a real
 Tornado loop."""
 
-import functools
 import os
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from tornado.ioloop import IOLoop
 
+from conftest import in_own_thread
 from serving import inotify
 from serving.change_watcher import ChangeWatcher, make_watcher, watched_folder
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="inotify is Linux's")
-
-
-def in_own_thread(test):
-    """Run a test in a thread of its own: a Tornado loop cannot run in a thread where another
-    event loop runs (the browser tests' Playwright keeps one in the main thread)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        outcome = {}
-
-        def target():
-            try:
-                test(*args, **kwargs)
-            except BaseException as error:  # re-raised in the test's thread
-                outcome["error"] = error
-
-        thread = threading.Thread(target=target)
-        thread.start()
-        thread.join()
-        if "error" in outcome:
-            raise outcome["error"]
-
-    return run
 
 
 def test_watched_folder_of_each_kind_of_path(tmp_path):

@@ -1,6 +1,7 @@
 """Pelican wiring, kept thin: settings at start-up, extraction per article, speaker pages."""
 
 import logging
+import multiprocessing
 import sys
 
 from pelican import signals
@@ -62,15 +63,23 @@ def apply(article, config: Config) -> None:
     if cached is None:
         result = extract(html, lang, config, declared)
         cached = (result.html, result.sidebars)
-        if len(_RESULTS) >= _MAX_RESULTS:
-            _RESULTS.clear()
-        _RESULTS[key] = cached
-        if result.html != html:  # the processed body gives the same result: make it a lookup
-            _RESULTS[cache_key(result.html, lang, config, declared)] = cached
+        if _keeps_results():
+            if len(_RESULTS) >= _MAX_RESULTS:
+                _RESULTS.clear()
+            _RESULTS[key] = cached
+            if result.html != html:  # the processed body gives the same result: a lookup
+                _RESULTS[cache_key(result.html, lang, config, declared)] = cached
     if cached[0] != html:
         key = cache_key(cached[0], lang, config, declared)
     article._content, article.press_sidebars = cached
     article._press_sidebars_key = key
+
+
+def _keeps_results() -> bool:
+    """Not in a child process (fast_reader's workers): its cache dies with it, and a cache
+    growing there only makes Python's cyclic collector walk more objects each time — the
+    sidebars' cost grew faster than the site (12× for 10× the releases) because of it."""
+    return multiprocessing.parent_process() is None
 
 
 def _extract_early(instance) -> None:

@@ -384,3 +384,40 @@ def test_speaker_pages_are_written_with_the_articles_generator_output(write_rele
     assert speakers_when_pages_done == [True]
     assert "speakers/mira-castellanos/index.html" in written
     assert written.count("speakers/index.html") == 1
+
+
+def test_worker_processes_keep_no_results_cache():
+    """fast_reader's forked workers extract and send the result back on the article; a cache
+    kept in them dies with them and only gives the cyclic collector more to walk."""
+    import multiprocessing
+    from types import SimpleNamespace
+
+    from press_sidebars import load_config, wiring
+
+    config = load_config({})
+
+    def article(text):
+        return SimpleNamespace(
+            _content=f'<p>"{text}," said Mira Castellanos.</p>',
+            metadata={},
+            lang="en",
+            source_path="a.md",
+        )
+
+    def extract_in_child(queue):
+        quoted = article("In a worker")
+        wiring.apply(quoted, config)
+        queue.put((len(wiring._RESULTS), quoted.press_sidebars.statements[0].text))
+
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=extract_in_child, args=(queue,))
+    child.start()
+    kept_in_child, text = queue.get(timeout=30)
+    child.join()
+    assert (kept_in_child, text) == (len(wiring._RESULTS), "In a worker.")
+
+    quoted = article("In the build's own process")
+    before = len(wiring._RESULTS)
+    wiring.apply(quoted, config)
+    assert len(wiring._RESULTS) > before  # `make serve` rebuilds look results up here

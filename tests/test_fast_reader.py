@@ -116,3 +116,29 @@ def test_cache_key_changes_with_settings_but_not_output_path():
     base = {"SITEURL": "", "OUTPUT_PATH": "/a", "PLUGIN_PATHS": [str(ROOT / "plugins")]}
     assert cache_key(base) == cache_key({**base, "OUTPUT_PATH": "/b"})
     assert cache_key(base) != cache_key({**base, "SITEURL": "https://example.org"})
+
+
+@pytest.mark.parametrize("enabled_before", [True, False], ids=["collector-on", "paused-by-serve"])
+def test_articles_are_unpickled_without_the_cyclic_collector(tmp_path, monkeypatch, enabled_before):
+    """Unpickled articles live as long as the build: no collection walks them meanwhile; the
+    collector is as it was afterwards (`make serve` may have paused it)."""
+    import gc
+
+    seen = []
+    loads = parallel.loads
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        return loads(*args)
+
+    monkeypatch.setattr(parallel, "loads", watched)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(4, seed=3))
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
+    assert seen == [False] * 4

@@ -11,6 +11,8 @@ logged a warning or failed gets no result: the parent reads it again itself, so 
 is reported there.
 """
 
+import contextlib
+import gc
 import io
 import logging
 import multiprocessing
@@ -146,9 +148,27 @@ def build_all(generator, names: Iterable[str], workers: int) -> dict[str, object
     finally:
         _generator = None
     settings, shared_context = generator.settings, generator.context
-    return {
-        name: loads(blob, settings, shared_context) for name, blob in results if blob is not None
-    }
+    with _no_cyclic_collection():
+        return {
+            name: loads(blob, settings, shared_context)
+            for name, blob in results
+            if blob is not None
+        }
+
+
+@contextlib.contextmanager
+def _no_cyclic_collection():
+    """Unpickling the articles makes only objects that live as long as the build, so Python's
+    cyclic collector, which the allocations set off again and again, would walk an ever larger
+    heap for nothing: 1.3–1.5 s of 10,000 releases' unpickling, 0.4 s without it. A collector
+    already off (`make serve` pauses it during a rebuild) stays off."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def usable_workers(requested: int) -> int:

@@ -1,8 +1,10 @@
-"""The YAML front-matter reader, faster: libyaml parsing and no Markdown for plain summaries."""
+"""The YAML front-matter reader, faster: libyaml parsing, no Markdown for plain summaries, and
+inline patterns skipped where they cannot match (inline_guard.py)."""
 
 import yaml
 from pelican.plugins.yaml_metadata import yaml_metadata
 
+from .inline_guard import install as guard_inline_patterns
 from .plain_text import extensions_are_safe, plain_paragraph
 
 log = yaml_metadata.__log__  # the same logger and messages as the reader it extends
@@ -35,6 +37,7 @@ class YAMLMetadataReader(yaml_metadata.YAMLMetadataReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        guard_inline_patterns(self._md)
         self._shortcut = extensions_are_safe(self.settings["MARKDOWN"].get("extensions", []))
 
     def _load_yaml_metadata(self, text, source_path):

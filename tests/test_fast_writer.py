@@ -384,3 +384,32 @@ def test_a_failed_build_leaves_no_pool_writing(tmp_path, monkeypatch):
     plain = _plugins_without("fast_writer", "fast_reader")
     run_build(tmp_path / "serial", PATH=str(content), PLUGINS=plain)
     assert _pages(output) == _pages(tmp_path / "serial")
+
+
+def test_each_url_is_worked_out_once_and_is_the_one_pelican_gives(tmp_path, monkeypatch):
+    """keep_urls stores every item's URL (translations and pages too) as Pelican's own
+    override_url; a URL the front matter gave is left alone."""
+    from fast_writer import urls, wiring
+
+    from theme_site import write_sample_content
+
+    seen = []
+    monkeypatch.setattr(wiring, "keep_urls", lambda generators: seen.extend(generators))
+    run_build(tmp_path / "site", PATH=str(write_sample_content(tmp_path / "content")))
+    items = list(
+        {
+            id(each): each
+            for generator in seen
+            for name in urls._ITEM_LISTS
+            for item in getattr(generator, name, None) or []
+            for each in (item, *getattr(item, "translations", ()))
+        }.values()
+    )
+    assert any(item.translations for item in items) and any(
+        not item.in_default_lang for item in items
+    )
+    computed = [item.url for item in items]  # Pelican's own, before keep_urls
+    items[0].override_url = "custom/"
+    assert urls.keep_urls(seen) == len(items) - 1
+    assert [item.url for item in items] == ["custom/", *computed[1:]]
+    assert all(item.override_url == item.url for item in items)

@@ -5,6 +5,7 @@ from pelican import signals
 from .compiled_templates import SHARED
 from .membership import speed_up_taxonomies
 from .settings import load
+from .urls import keep_urls
 from .writer import FastWriter
 
 _state: dict = {}
@@ -42,6 +43,11 @@ def _keep_compiled_templates(generator) -> None:
         generator.env.bytecode_cache = SHARED
 
 
+def _keep_urls(generators) -> None:
+    if generators and _active(generators[0].settings):
+        keep_urls(generators)
+
+
 def _flush(generator, writer) -> None:
     if isinstance(writer, FastWriter):
         writer.flush()
@@ -63,6 +69,7 @@ def _finish(pelican) -> None:
 def register() -> None:
     signals.generator_init.connect(_keep_compiled_templates)
     signals.article_generator_finalized.connect(_taxonomies)
+    signals.all_generators_finalized.connect(_keep_urls)
     signals.get_writer.connect(_writer)
     signals.article_writer_finalized.connect(_flush)
     signals.page_writer_finalized.connect(_collect)

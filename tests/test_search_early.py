@@ -88,3 +88,15 @@ def test_the_index_steps_failure_is_raised_to_the_build(tmp_path):
     early.written(a)
     with pytest.raises(RuntimeError, match="Pagefind failed"):
         early.result()
+
+
+def test_a_marked_page_besides_the_releases_makes_it_stale(tmp_path):
+    """Pagefind is given the release pages only; another marked page, already on disk when
+    it starts, is found by the scan beside it and makes the caller index the whole site."""
+    write(tmp_path, "pages/about.html", RELEASE.format("About"))
+    a = write(tmp_path, "a/index.html", RELEASE.format("A"))
+    index = Recorder()
+    early = EarlyIndex(tmp_path, [a], index)
+    early.written(a)
+    assert early.result() is None
+    assert index.calls == [[MarkedPage("a/index.html", "en")]]

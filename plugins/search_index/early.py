@@ -2,10 +2,11 @@
 
 Release pages (the only marked ones) are all written before the list pages, which Pelican
 renders one after another on one core: Pagefind can use the other core meanwhile. The run
-starts once every release page expected has been written (``content_written``). At the end,
-the index stands only if nothing Pagefind would index appeared or changed after the scan:
-every HTML file written since, or new since, is read again; if one carries the marker, the
-caller indexes again. No Pelican here: the wiring feeds it paths.
+starts once every release page expected has been written (``content_written``), on those
+pages; the rest of the site is looked through meanwhile. At the end, the index stands only
+if no other page carried the marker and nothing Pagefind would index appeared or changed
+after the scan: every HTML file written since, or new since, is read again; if one carries
+the marker, the caller indexes again. No Pelican here: the wiring feeds it paths.
 """
 
 import os
@@ -23,8 +24,10 @@ class EarlyIndex:
         self.site = Path(os.path.abspath(site))
         self._index = index
         self._expected = {os.path.abspath(path) for path in expected}
+        self._release_pages = sorted(self._relative(path) for path in self._expected)
         self._written_since: set[str] = set()
         self._scanned: set[str] = set()
+        self._others_marked = False
         self._pages: list[MarkedPage] = []
         self._thread: threading.Thread | None = None
         self._report = None
@@ -48,14 +51,28 @@ class EarlyIndex:
             self._thread = threading.Thread(target=self._run, name="search-index-early")
             self._thread.start()
 
+    def _relative(self, path: str) -> str:
+        return Path(path).relative_to(self.site).as_posix()
+
     def _run(self) -> None:
         try:
-            paths = html_paths(self.site)
-            self._scanned = set(paths)
-            self._pages = marked_pages(self.site, paths)
-            self._report = self._index(self._pages)
+            # Pagefind starts on the release pages at once; the rest of the site is looked
+            # through meanwhile (walking it first cost 0.1 s of a 1,000-release build).
+            self._pages = marked_pages(self.site, self._release_pages)
+            scan = threading.Thread(target=self._scan_the_others, name="search-index-scan")
+            scan.start()
+            try:
+                self._report = self._index(self._pages)
+            finally:
+                scan.join()
         except BaseException as error:  # raised again in the build's thread, by result()
             self._error = error
+
+    def _scan_the_others(self) -> None:
+        paths = html_paths(self.site)
+        self._scanned = set(paths)
+        releases = set(self._release_pages)
+        self._others_marked = bool(marked_pages(self.site, [p for p in paths if p not in releases]))
 
     def result(self):
         """The index's report if it is still right, else None (never started, or stale).
@@ -70,6 +87,8 @@ class EarlyIndex:
         return self._report if self._still_right() else None
 
     def _still_right(self) -> bool:
+        if self._others_marked:
+            return False  # a marked page besides the releases: index the whole site
         now = set(html_paths(self.site))
         if not {page.path for page in self._pages} <= now:
             return False

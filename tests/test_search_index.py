@@ -20,6 +20,8 @@ def test_defaults_and_overrides():
     assert read_settings({"SEARCH_INDEX": {"OUTPUT_SUBDIR": "find"}}).output_subdir == "find"
     assert read_settings({}).chunk_pages == 2000
     assert read_settings({"SEARCH_INDEX": {"CHUNK_PAGES": 3}}).chunk_pages == 3
+    assert read_settings({}).split_pages == 500
+    assert read_settings({"SEARCH_INDEX": {"SPLIT_PAGES": 0}}).split_pages == 0
 
 
 @pytest.mark.parametrize(
@@ -34,6 +36,8 @@ def test_defaults_and_overrides():
         ({"CHUNK_PAGES": "500"}, "whole number >= 1"),
         ({"CHUNK_PAGES": True}, "whole number >= 1"),
         ({"CHUNK_PAGES": 2.5}, "whole number >= 1"),
+        ({"SPLIT_PAGES": -1}, "SPLIT_PAGES'] must be a whole number >= 0"),
+        ({"SPLIT_PAGES": "500"}, "SPLIT_PAGES'] must be a whole number >= 0"),
     ],
 )
 def test_bad_settings_are_refused_with_a_clear_message(given, message):
@@ -98,6 +102,39 @@ def test_chunks_become_bundles_inside_the_first_one(tmp_path):
     report = index_site(tmp_path, chunk_pages=4)
     assert report.bundles == 2
     assert sorted(p.name for p in (tmp_path / "pagefind").glob("part-*")) == ["part-2"]
+
+
+def _release_pages(site, names):
+    for name in names:
+        (site / name).mkdir()
+        (site / name / "index.html").write_text(release_page(f"Release {name}"))
+
+
+def test_a_one_chunk_index_from_split_pages_on_is_two_bundles_made_at_once(tmp_path, monkeypatch):
+    """Two Pagefind processes, each on half of the pages, run side by side: each waits at a
+    barrier that only both together pass, so running them one after the other would fail."""
+    import search_index.indexer as indexer
+
+    _release_pages(tmp_path, "abcde")
+    both_running = threading.Barrier(2, timeout=20)
+    real_run = indexer.run_pagefind
+
+    def run_side_by_side(*args):
+        both_running.wait()
+        return real_run(*args)
+
+    monkeypatch.setattr(indexer, "run_pagefind", run_side_by_side)
+    report = index_site(tmp_path, chunk_pages=10, split_pages=4)
+    assert (report.pages, report.bundles) == (5, 2)
+    manifest = json.loads((tmp_path / "pagefind" / "bundles.json").read_text())
+    assert [bundle["path"] for bundle in manifest["bundles"]] == ["", "part-2/"]
+
+
+def test_below_split_pages_or_beyond_one_chunk_bundles_are_made_one_at_a_time(tmp_path):
+    _release_pages(tmp_path, "abcde")
+    assert index_site(tmp_path, chunk_pages=10, split_pages=6).bundles == 1
+    assert index_site(tmp_path, chunk_pages=10, split_pages=0).bundles == 1
+    assert index_site(tmp_path, chunk_pages=2, split_pages=1).bundles == 3
 
 
 def test_a_failing_pagefind_fails_loudly(tmp_path):

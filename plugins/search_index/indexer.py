@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,18 @@ from .chunks import MarkedPage, bundle_subdirs, glob_of, marked_pages, plan_chun
 
 # CHUNK_PAGES: Pagefind needs about 140 KB a page (2,000 pages: 283 MB peak, about the
 # build's own 245 MB at 10,000 releases); larger chunks mean fewer bundles for a search to load.
-DEFAULTS = {"ENABLED": True, "OUTPUT_SUBDIR": "pagefind", "BACKGROUND": False, "CHUNK_PAGES": 2000}
+# SPLIT_PAGES: from this many pages, an index that fits one chunk is made as two half bundles
+# by two Pagefind processes at once (0: never). Pagefind alone uses about 1.4 of 2 cores, and
+# at the end of a build nothing else runs: 1,000 releases are indexed in 0.58 s instead of
+# 0.72 s, with the memory of one chunk. The cost: a search loads a second bundle (its 72 KB
+# of WebAssembly and its part of the index) on the first query.
+DEFAULTS = {
+    "ENABLED": True,
+    "OUTPUT_SUBDIR": "pagefind",
+    "BACKGROUND": False,
+    "CHUNK_PAGES": 2000,
+    "SPLIT_PAGES": 500,
+}
 # Beside the first bundle's files: which bundles exist and their languages, for the search page.
 MANIFEST = "bundles.json"
 
@@ -30,6 +42,7 @@ class SearchIndexSettings:
     output_subdir: str = "pagefind"
     background: bool = False  # index after the build returns (`make serve`): background.py
     chunk_pages: int = DEFAULTS["CHUNK_PAGES"]  # at most this many pages in Pagefind's memory
+    split_pages: int = DEFAULTS["SPLIT_PAGES"]  # from this many, one chunk is run as two halves
 
 
 @dataclass(frozen=True)
@@ -46,14 +59,16 @@ def read_settings(settings: dict) -> SearchIndexSettings:
     subdir = merged["OUTPUT_SUBDIR"]
     if not isinstance(subdir, str) or not subdir or Path(subdir).is_absolute() or ".." in subdir:
         raise SearchIndexError("SEARCH_INDEX['OUTPUT_SUBDIR'] must be a folder inside the site")
-    chunk = merged["CHUNK_PAGES"]
-    if not isinstance(chunk, int) or isinstance(chunk, bool) or chunk < 1:
-        raise SearchIndexError("SEARCH_INDEX['CHUNK_PAGES'] must be a whole number >= 1")
+    for key, least in (("CHUNK_PAGES", 1), ("SPLIT_PAGES", 0)):
+        value = merged[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            raise SearchIndexError(f"SEARCH_INDEX['{key}'] must be a whole number >= {least}")
     return SearchIndexSettings(
         enabled=merged["ENABLED"],
         output_subdir=subdir,
         background=merged["BACKGROUND"],
-        chunk_pages=chunk,
+        chunk_pages=merged["CHUNK_PAGES"],
+        split_pages=merged["SPLIT_PAGES"],
     )
 
 
@@ -74,24 +89,32 @@ def index_site(
     binary: Path | None = None,
     chunk_pages: int = DEFAULTS["CHUNK_PAGES"],
     pages: list[MarkedPage] | None = None,
+    split_pages: int = DEFAULTS["SPLIT_PAGES"],
 ) -> IndexReport:
     """Index the pages under ``site`` into bundles under ``site/output_subdir``.
 
     Pagefind runs once per chunk of marked pages, one process after another, so its memory is
-    bounded by ``chunk_pages``. A site without marked pages (or no site) gets one plain run,
-    so Pagefind indexes whole pages, or reports what is wrong, as it always did. ``pages``:
-    the marked pages when the caller has already found them.
+    bounded by ``chunk_pages``; a site of one chunk and at least ``split_pages`` pages is
+    indexed in two halves at once instead. A site without marked pages (or no site) gets one
+    plain run, so Pagefind indexes whole pages, or reports what is wrong, as it always did.
+    ``pages``: the marked pages when the caller has already found them.
     """
     binary = binary or pagefind_binary()
     if pages is None:
         pages = marked_pages(site) if site.is_dir() else []
-    chunks = plan_chunks(pages, chunk_pages)
+    chunks, at_once = plan_chunks(pages, chunk_pages), 1
+    if len(chunks) == 1 and split_pages and len(pages) >= split_pages:
+        chunks, at_once = plan_chunks(pages, -(-len(pages) // 2)), 2
     globs = [glob_of([page.path for page in chunk]) for chunk in chunks] or [None]
     subdirs = bundle_subdirs(output_subdir, len(globs))
     remove_stale_bundles(site / output_subdir, keep=len(subdirs))
-    indexed, bundles = 0, []
-    for glob, subdir in zip(globs, subdirs, strict=True):
-        indexed += run_pagefind(binary, site, site / subdir, glob)
+
+    def run(glob: str | None, subdir: str) -> int:
+        return run_pagefind(binary, site, site / subdir, glob)
+
+    with ThreadPoolExecutor(at_once, thread_name_prefix="pagefind") as runs:
+        indexed, bundles = sum(runs.map(run, globs, subdirs)), []
+    for subdir in subdirs:
         entry = canonicalise_entry(site / subdir / "pagefind-entry.json")
         path = Path(subdir).relative_to(output_subdir).as_posix()
         bundles.append({"path": "" if path == "." else f"{path}/", "languages": sorted(entry)})

@@ -42,9 +42,7 @@ def _start_early(generator) -> None:
     site = Path(generator.output_path)
 
     def index(pages):
-        return index_site(
-            site, settings.output_subdir, chunk_pages=settings.chunk_pages, pages=pages
-        )
+        return _index_site(site, settings.output_subdir, settings, pages=pages)
 
     _early["run"] = EarlyIndex(site, expected, index)
     signals.content_written.connect(_written)
@@ -66,7 +64,7 @@ def _index(pelican) -> None:
         return
     site = Path(pelican.output_path)
     if settings.background:
-        _background.request(site, settings.output_subdir, settings.chunk_pages)
+        _background.request(site, settings)
         return
     report = None
     if early is not None and early.site == Path(os.path.abspath(site)):
@@ -74,14 +72,20 @@ def _index(pelican) -> None:
         if report is None and early.started:
             logger.info("Search index: pages changed while indexing; indexing them again")
     if report is None:
-        report = index_site(site, settings.output_subdir, chunk_pages=settings.chunk_pages)
+        report = _index_site(site, settings.output_subdir, settings)
     logger.info(
         "Search index: %d pages in %d bundle(s) in %s", report.pages, report.bundles, report.output
     )
 
 
-def _index_then_swap(site: Path, output_subdir: str, chunk_pages: int) -> None:
-    report = index_site(site, _FRESH_SUBDIR, chunk_pages=chunk_pages)
+def _index_site(site: Path, subdir: str, settings, pages=None):
+    chunks = {"chunk_pages": settings.chunk_pages, "split_pages": settings.split_pages}
+    return index_site(site, subdir, pages=pages, **chunks)
+
+
+def _index_then_swap(site: Path, settings) -> None:
+    output_subdir = settings.output_subdir
+    report = _index_site(site, _FRESH_SUBDIR, settings)
     (site / output_subdir).parent.mkdir(parents=True, exist_ok=True)
     swap_in(site, output_subdir, _FRESH_SUBDIR)
     logger.info(

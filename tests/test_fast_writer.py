@@ -413,3 +413,27 @@ def test_each_url_is_worked_out_once_and_is_the_one_pelican_gives(tmp_path, monk
     assert urls.keep_urls(seen) == len(items) - 1
     assert [item.url for item in items] == ["custom/", *computed[1:]]
     assert all(item.override_url == item.url for item in items)
+
+
+def test_the_pool_forks_with_the_collector_frozen_and_unfreezes_it(tmp_path, monkeypatch):
+    """Workers are forked from a frozen collector (Python's advice for fork without exec);
+    this process unfreezes right after, so nothing stays out of its collections."""
+    import gc
+    import multiprocessing as mp
+
+    frozen_at_fork = []
+    context = mp.get_context("fork")
+    real_pool = context.Pool
+
+    class RecordingContext:
+        def Pool(self, workers):
+            frozen_at_fork.append(gc.get_freeze_count())
+            return real_pool(workers)
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", lambda kind: RecordingContext())
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(6, seed=9))
+    run_build(tmp_path / "out", PATH=str(content), FAST_WRITER={"min_pages": 2})
+    assert len(frozen_at_fork) == 1 and frozen_at_fork[0] > 0
+    assert gc.get_freeze_count() == 0

@@ -415,9 +415,9 @@ def test_each_url_is_worked_out_once_and_is_the_one_pelican_gives(tmp_path, monk
     assert all(item.override_url == item.url for item in items)
 
 
-def test_the_pool_forks_with_the_collector_frozen_and_unfreezes_it(tmp_path, monkeypatch):
-    """Workers are forked from a frozen collector (Python's advice for fork without exec);
-    this process unfreezes right after, so nothing stays out of its collections."""
+def test_the_build_keeps_the_collector_off_its_objects_until_finalized(tmp_path, monkeypatch):
+    """The articles and the context are frozen out of collections (collector.py) before the
+    pool forks (Python's advice for fork without exec), and given back at the end."""
     import gc
     import multiprocessing as mp
 
@@ -434,6 +434,34 @@ def test_the_pool_forks_with_the_collector_frozen_and_unfreezes_it(tmp_path, mon
     monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
     content = tmp_path / "content"
     write_corpus(content, make_releases(6, seed=9))
-    run_build(tmp_path / "out", PATH=str(content), FAST_WRITER={"min_pages": 2})
+    frozen_while_writing = []
+    signals.article_writer_finalized.connect(
+        note := lambda generator, writer: frozen_while_writing.append(gc.get_freeze_count())
+    )
+    try:
+        run_build(tmp_path / "out", PATH=str(content), FAST_WRITER={"min_pages": 2})
+    finally:
+        signals.article_writer_finalized.disconnect(note)
     assert len(frozen_at_fork) == 1 and frozen_at_fork[0] > 0
+    assert frozen_while_writing and frozen_while_writing[0] > 0
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_a_failed_build_left_frozen_are_released_by_the_next_build(tmp_path):
+    import gc
+
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(3, seed=4))
+
+    def fail(generators):
+        raise RuntimeError("a plugin failed after the context was built")
+
+    signals.all_generators_finalized.connect(fail)
+    try:
+        with pytest.raises(RuntimeError, match="plugin failed"):
+            run_build(tmp_path / "failed", PATH=str(content))
+    finally:
+        signals.all_generators_finalized.disconnect(fail)
+    assert gc.get_freeze_count() > 0  # `finalized` never came
+    run_build(tmp_path / "next", PATH=str(content))
     assert gc.get_freeze_count() == 0

@@ -7,7 +7,6 @@ collects them; a page whose rendering raised is rendered again by the parent, so
 surfaces exactly as in a serial build.
 """
 
-import gc
 import logging
 import multiprocessing
 from dataclasses import dataclass, field
@@ -80,16 +79,9 @@ class Rendering:
         ranges = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
         # Kept until the end: a worker the pool replaces forks from the parent again.
         _work.update(writer=writer, jobs=jobs)
-        # Python's advice for fork without exec: freeze what the collector tracks first, so
-        # the workers' collections leave the parent's objects (and their pages) alone. Here,
-        # unfrozen right after, they count as long-lived again, and the full collection
-        # this process otherwise ran while writing the list pages (0.04–0.08 s at 1,000
-        # releases, walking every article) does not come.
-        gc.freeze()
-        try:
-            self._pool = multiprocessing.get_context("fork").Pool(workers)
-        finally:
-            gc.unfreeze()
+        # The build's objects are frozen out of the collector by now (collector.py): the
+        # workers' collections leave them, and the memory pages they share, alone.
+        self._pool = multiprocessing.get_context("fork").Pool(workers)
         self._result = self._pool.map_async(_render_range, ranges, chunksize=1)
         self._pool.close()
 

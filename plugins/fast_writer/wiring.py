@@ -2,6 +2,7 @@
 
 from pelican import signals
 
+from .collector import freeze_build_objects, release_build_objects
 from .compiled_templates import SHARED
 from .membership import speed_up_taxonomies
 from .settings import load
@@ -46,6 +47,16 @@ def _keep_compiled_templates(generator) -> None:
 def _keep_urls(generators) -> None:
     if generators and _active(generators[0].settings):
         keep_urls(generators)
+        freeze_build_objects()  # the context is complete: everything here lives to the end
+
+
+def _articles_read(generator) -> None:
+    if _active(generator.settings):
+        freeze_build_objects()  # the articles: they live to the end of the build
+
+
+def _start(pelican) -> None:
+    release_build_objects()  # what a build that failed left frozen
 
 
 def _flush(generator, writer) -> None:
@@ -64,9 +75,12 @@ def _finish(pelican) -> None:
     writer = _state.pop("writer", None)
     if writer is not None and writer.settings is pelican.settings:
         writer.finish()
+    release_build_objects()
 
 
 def register() -> None:
+    signals.initialized.connect(_start)
+    signals.article_generator_pretaxonomy.connect(_articles_read)
     signals.generator_init.connect(_keep_compiled_templates)
     signals.article_generator_finalized.connect(_taxonomies)
     signals.all_generators_finalized.connect(_keep_urls)

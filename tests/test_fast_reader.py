@@ -142,3 +142,26 @@ def test_articles_are_unpickled_without_the_cyclic_collector(tmp_path, monkeypat
     finally:
         gc.enable()
     assert seen == [False] * 4
+
+
+def test_unpickled_articles_are_frozen_out_of_collections_until_the_build_ends(
+    tmp_path, monkeypatch
+):
+    """Frozen before the collector is back on (collector.py); given back at `finalized`."""
+    import gc
+
+    frozen = []
+    build_all = parallel.build_all
+
+    def watched(*args):
+        articles = build_all(*args)
+        frozen.append((gc.isenabled(), gc.get_freeze_count() >= len(articles) > 0))
+        return articles
+
+    monkeypatch.setattr(parallel, "build_all", watched)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(4, seed=3))
+    run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
+    assert frozen == [(True, True)]
+    assert gc.get_freeze_count() == 0

@@ -7,6 +7,7 @@ from pelican import signals
 
 from . import parallel
 from .cache_key import cache_key
+from .collector import freeze_build_objects, release_build_objects
 from .reader import use_fast_reader
 from .settings import load
 
@@ -73,7 +74,19 @@ def _use_fast_reader(readers) -> None:
         use_fast_reader(readers)
 
 
+def _articles_read(generator) -> None:
+    if _active(generator.settings):
+        freeze_build_objects()  # the articles: they live to the end of the build (collector.py)
+
+
+def _release(pelican) -> None:
+    release_build_objects()  # at the end, or what a build that failed left frozen
+
+
 def register() -> None:
+    signals.initialized.connect(_release)
+    signals.article_generator_pretaxonomy.connect(_articles_read)
+    signals.finalized.connect(_release)
     signals.initialized.connect(_key_cache_folder)
     signals.readers_init.connect(_use_fast_reader)
     signals.article_generator_init.connect(_prefill)

@@ -1,8 +1,8 @@
 """Signal wiring for the fast writer, kept thin."""
 
+from fast_reader.collector import freeze_build_objects, release_build_objects
 from pelican import signals
 
-from .collector import freeze_build_objects, release_build_objects
 from .compiled_templates import SHARED
 from .membership import speed_up_taxonomies
 from .settings import load
@@ -50,11 +50,6 @@ def _keep_urls(generators) -> None:
         freeze_build_objects()  # the context is complete: everything here lives to the end
 
 
-def _articles_read(generator) -> None:
-    if _active(generator.settings):
-        freeze_build_objects()  # the articles: they live to the end of the build
-
-
 def _start(pelican) -> None:
     release_build_objects()  # what a build that failed left frozen
 
@@ -80,7 +75,6 @@ def _finish(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(_start)
-    signals.article_generator_pretaxonomy.connect(_articles_read)
     signals.generator_init.connect(_keep_compiled_templates)
     signals.article_generator_finalized.connect(_taxonomies)
     signals.all_generators_finalized.connect(_keep_urls)

@@ -315,8 +315,15 @@ def extract(
 
 def cache_key(html: str, lang: str, config: Config, declared: dict | None) -> str:
     digest = hashlib.blake2b(html.encode(), digest_size=16)
-    digest.update(repr((lang, config.fingerprint, sorted((declared or {}).items()))).encode())
+    declared_items = tuple(sorted((declared or {}).items()))
+    digest.update(_settings_bytes(lang, config.fingerprint, declared_items))
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _settings_bytes(lang: str, fingerprint: str, declared: tuple) -> bytes:
+    # The same few for every release of a build: encoded once, not twice per release.
+    return repr((lang, fingerprint, list(declared))).encode()
 
 
 __all__ = ["Extraction", "cache_key", "extract", "parse_attribution", "quote_spans"]

@@ -3,10 +3,11 @@
 Pelican computes ``item.url`` afresh at every access: the URL setting formatted with the
 metadata, the date and the relative source path (``os.path.relpath``). A build of 1,000
 releases asks 15,000 times (release lists, related releases, speaker pages, the sitemap):
-a fifth of the writing time, profiled. Once every generator has read its content nothing a
+a fifth of the writing time, profiled. Once a generator has read its content nothing a
 URL depends on changes, so each item keeps its URL as ``override_url``, the attribute
 Pelican itself uses for a ``url:`` given in the front matter, and which ``url`` returns as
-it is. The content cache is saved before this runs, so it never holds one.
+it is. This runs when the articles (or pages) generator is done, after it has saved the
+content cache, so the cache never holds one.
 """
 
 from collections.abc import Iterable

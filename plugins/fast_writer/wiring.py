@@ -44,9 +44,15 @@ def _keep_compiled_templates(generator) -> None:
         generator.env.bytecode_cache = SHARED
 
 
-def _keep_urls(generators) -> None:
+def _keep_urls(generator) -> None:
+    """As soon as the articles (or pages) generator is done: the speaker pages, the related
+    releases and everything after then read each URL from the item."""
+    if _active(generator.settings):
+        keep_urls([generator])
+
+
+def _freeze(generators) -> None:
     if generators and _active(generators[0].settings):
-        keep_urls(generators)
         freeze_build_objects()  # the context is complete: everything here lives to the end
 
 
@@ -77,7 +83,9 @@ def register() -> None:
     signals.initialized.connect(_start)
     signals.generator_init.connect(_keep_compiled_templates)
     signals.article_generator_finalized.connect(_taxonomies)
-    signals.all_generators_finalized.connect(_keep_urls)
+    signals.article_generator_finalized.connect(_keep_urls)
+    signals.page_generator_finalized.connect(_keep_urls)
+    signals.all_generators_finalized.connect(_freeze)
     signals.get_writer.connect(_writer)
     signals.article_writer_finalized.connect(_flush)
     signals.page_writer_finalized.connect(_collect)

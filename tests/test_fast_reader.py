@@ -165,3 +165,25 @@ def test_unpickled_articles_are_frozen_out_of_collections_until_the_build_ends(
     run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
     assert frozen == [(True, True)]
     assert gc.get_freeze_count() == 0
+
+
+def test_workers_send_tags_categories_and_authors_with_their_slugs(tmp_path, monkeypatch):
+    """Worked out in the workers, not serially in this process when first hashed."""
+    received = []
+    build_all = parallel.build_all
+
+    def watched(*args):
+        articles = build_all(*args)
+        # As they arrive, before this process has used them.
+        received.extend((a, [w._slug for w in (*a.tags, *a.authors, a.category)])
+                        for a in articles.values())  # fmt: skip
+        return articles
+
+    monkeypatch.setattr(parallel, "build_all", watched)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(4, seed=5))
+    run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
+    slugs = [slug for _, article_slugs in received for slug in article_slugs]
+    assert len(received) == 4 and len(slugs) > 8
+    assert all(slugs)

@@ -136,9 +136,22 @@ def build_one(name: str) -> tuple[str, bytes | None]:
         )
         if isinstance(article, SkipStub) or not article.is_valid():
             return None
+        _work_out_slugs(article)
         return dumps(article, generator.settings, generator.context)
 
     return name, _quietly(work)
+
+
+def _work_out_slugs(article) -> None:
+    """Each tag, category and author works out its slug once, when first hashed or shown, and
+    keeps it: here, in the workers, rather than serially in the parent, where the first
+    taxonomy a build assembles would otherwise slugify every one of them (25,000 at 10,000
+    releases, 0.4 s profiled)."""
+    wrappers = [*getattr(article, "tags", ()), *getattr(article, "authors", ())]
+    wrappers.append(getattr(article, "category", None))
+    for wrapper in wrappers:
+        if wrapper is not None:
+            wrapper.slug  # noqa: B018 (computed for its side effect: the cached slug)
 
 
 def build_all(generator, names: Iterable[str], workers: int) -> dict[str, object]:

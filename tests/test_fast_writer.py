@@ -303,6 +303,41 @@ def test_membership_list_answers_like_a_list():
     assert "".join(["a"]) in words and "c" not in words  # equal, not identical: by equality
 
 
+def test_period_archives_by_identity_are_pelicans():
+    """Years, months and days, each period's articles in Pelican's order (the generator's
+    listed articles, not all the dated ones), as Pelican's own scan gives them."""
+    import datetime
+    import random
+    from types import SimpleNamespace
+
+    from fast_writer.membership import speed_up_period_archives
+    from pelican.generators import ArticlesGenerator
+
+    rng = random.Random(5)
+    start = datetime.datetime(2019, 1, 1)
+    dated = [SimpleNamespace(date=start + datetime.timedelta(days=rng.randrange(900)))
+             for _ in range(200)]  # fmt: skip
+    dated.sort(key=lambda article: article.date, reverse=True)
+    listed = rng.sample(dated, 150)  # hidden ones are dated but not listed
+    settings = {
+        f"{period}_ARCHIVE_{kind}": f"{period}/{{date:%Y%m%d}}/"
+        for period in ("YEAR", "MONTH", "DAY")
+        for kind in ("SAVE_AS", "URL")
+    }
+
+    class Generator:
+        def _build_period_archives(self, sorted_articles, articles, settings):
+            return ArticlesGenerator._build_period_archives(
+                self, sorted_articles, articles, settings
+            )
+
+    pelicans, fast = Generator(), Generator()
+    speed_up_period_archives(fast)
+    expected = pelicans._build_period_archives(dated, listed, settings)
+    assert fast._build_period_archives(dated, listed, settings) == expected
+    assert sum(len(archive["articles"]) for archive in expected["day"]) == 150
+
+
 def test_compiled_templates_are_reused_only_with_the_same_source_and_options():
     from fast_writer.compiled_templates import MemoryBytecodeCache
     from jinja2 import DictLoader, Environment

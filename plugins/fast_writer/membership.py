@@ -37,3 +37,26 @@ def speed_up_taxonomies(generator) -> None:
     generator.authors = [(a, MembershipList(items)) for a, items in generator.authors]
     # The context holds the same lists (Generator._update_context flattens the tag dict).
     generator._update_context(("tags", "categories", "authors"))
+
+
+def speed_up_period_archives(generator) -> None:
+    """article_generator_init: the same for the year/month/day archives.
+
+    Pelican 4.12 fills each period with ``[a for a in articles if a in dates]``: every
+    article against the period's list (0.7 s profiled at 10,000 releases, ten years). Here
+    Pelican builds the archives from no articles, and each period's are filled by identity,
+    in Pelican's order.
+    """
+    build = generator._build_period_archives
+
+    def build_by_identity(sorted_articles, articles, settings):
+        if not all(_identity_equal(article) for article in articles):
+            return build(sorted_articles, articles, settings)
+        archives = build(sorted_articles, [], settings)
+        for periods in archives.values():
+            for archive in periods:
+                members = {id(article) for article in archive["dates"]}
+                archive["articles"] = [a for a in articles if id(a) in members]
+        return archives
+
+    generator._build_period_archives = build_by_identity

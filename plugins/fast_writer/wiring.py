@@ -4,7 +4,7 @@ from fast_reader.collector import freeze_build_objects, release_build_objects
 from pelican import signals
 
 from .compiled_templates import SHARED
-from .membership import speed_up_taxonomies
+from .membership import speed_up_period_archives, speed_up_taxonomies
 from .settings import load
 from .urls import keep_urls
 from .writer import FastWriter
@@ -36,6 +36,11 @@ def _writer(pelican):
 def _taxonomies(generator) -> None:
     if _active(generator.settings):
         speed_up_taxonomies(generator)
+
+
+def _period_archives(generator) -> None:
+    if _active(generator.settings):
+        speed_up_period_archives(generator)
 
 
 def _keep_compiled_templates(generator) -> None:
@@ -82,6 +87,7 @@ def _finish(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(_start)
     signals.generator_init.connect(_keep_compiled_templates)
+    signals.article_generator_init.connect(_period_archives)
     signals.article_generator_finalized.connect(_taxonomies)
     signals.article_generator_finalized.connect(_keep_urls)
     signals.page_generator_finalized.connect(_keep_urls)

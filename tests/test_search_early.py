@@ -100,3 +100,21 @@ def test_a_marked_page_besides_the_releases_makes_it_stale(tmp_path):
     early.written(a)
     assert early.result() is None
     assert index.calls == [[MarkedPage("a/index.html", "en")]]
+
+
+def test_a_scan_that_cannot_read_a_page_makes_it_stale(tmp_path, monkeypatch):
+    import search_index.early as early_module
+
+    a = write(tmp_path, "a/index.html", RELEASE.format("A"))
+    write(tmp_path, "list/index.html", LIST.format("List"))
+    real = early_module.marked_pages
+
+    def vanishing(site, paths):
+        if "list/index.html" in paths:
+            raise FileNotFoundError("list/index.html")
+        return real(site, paths)
+
+    monkeypatch.setattr(early_module, "marked_pages", vanishing)
+    early = EarlyIndex(tmp_path, [a], Recorder())
+    early.written(a)
+    assert early.result() is None

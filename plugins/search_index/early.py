@@ -69,10 +69,14 @@ class EarlyIndex:
             self._error = error
 
     def _scan_the_others(self) -> None:
-        paths = html_paths(self.site)
-        self._scanned = set(paths)
-        releases = set(self._release_pages)
-        self._others_marked = bool(marked_pages(self.site, [p for p in paths if p not in releases]))
+        try:
+            paths = html_paths(self.site)
+            self._scanned = set(paths)
+            releases = set(self._release_pages)
+            others = [path for path in paths if path not in releases]
+            self._others_marked = bool(marked_pages(self.site, others))
+        except OSError:  # a file gone while read: not known to be unmarked, so index again
+            self._others_marked = True
 
     def result(self):
         """The index's report if it is still right, else None (never started, or stale).

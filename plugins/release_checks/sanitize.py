@@ -49,17 +49,21 @@ class Sanitized:
     removed: list[Removal]
 
 
+# Built once: nh3.clean(html, **options) converts the allowlists for every call (a quarter
+# of its time on a release).
+_CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    clean_content_tags=DROPPED_WITH_CONTENT,
+    attributes=ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    filter_style_properties=STYLE_PROPERTIES,
+    link_rel=None,
+    strip_comments=True,
+)
+
+
 def sanitize_html(html: str) -> Sanitized:
-    clean = nh3.clean(
-        html,
-        tags=TAGS,
-        clean_content_tags=DROPPED_WITH_CONTENT,
-        attributes=ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        filter_style_properties=STYLE_PROPERTIES,
-        link_rel=None,
-        strip_comments=True,
-    )
+    clean = _CLEANER.clean(html)
     if clean == html:  # the usual case: nothing removed, no need to compare inventories
         return Sanitized(clean, [])
     return Sanitized(clean, _removals(_inventory(html), _inventory(clean)))

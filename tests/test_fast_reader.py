@@ -144,6 +144,23 @@ def test_articles_are_unpickled_without_the_cyclic_collector(tmp_path, monkeypat
     assert seen == [False] * 4
 
 
+def _build_watching_the_pool(tmp_path, monkeypatch, seed: int, look) -> None:
+    """A 4-release build read by the pool (even on one core); ``look(articles)`` sees the
+    workers' articles as build_all returns them, before this process has used them."""
+    build_all = parallel.build_all
+
+    def watched(*args):
+        articles = build_all(*args)
+        look(articles)
+        return articles
+
+    monkeypatch.setattr(parallel, "build_all", watched)
+    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(4, seed=seed))
+    run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
+
+
 def test_unpickled_articles_are_frozen_out_of_collections_until_the_build_ends(
     tmp_path, monkeypatch
 ):
@@ -151,39 +168,22 @@ def test_unpickled_articles_are_frozen_out_of_collections_until_the_build_ends(
     import gc
 
     frozen = []
-    build_all = parallel.build_all
 
-    def watched(*args):
-        articles = build_all(*args)
+    def look(articles):
         frozen.append((gc.isenabled(), gc.get_freeze_count() >= len(articles) > 0))
-        return articles
 
-    monkeypatch.setattr(parallel, "build_all", watched)
-    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
-    content = tmp_path / "content"
-    write_corpus(content, make_releases(4, seed=3))
-    run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
+    _build_watching_the_pool(tmp_path, monkeypatch, 3, look)
     assert frozen == [(True, True)]
     assert gc.get_freeze_count() == 0
 
 
 def test_workers_send_tags_categories_and_authors_with_their_slugs(tmp_path, monkeypatch):
     """Worked out in the workers, not serially in this process when first hashed."""
-    received = []
-    build_all = parallel.build_all
+    slugs = []
 
-    def watched(*args):
-        articles = build_all(*args)
-        # As they arrive, before this process has used them.
-        received.extend((a, [w._slug for w in (*a.tags, *a.authors, a.category)])
-                        for a in articles.values())  # fmt: skip
-        return articles
+    def look(articles):
+        for article in articles.values():
+            slugs.extend(w._slug for w in (*article.tags, *article.authors, article.category))
 
-    monkeypatch.setattr(parallel, "build_all", watched)
-    monkeypatch.setattr(parallel, "usable_workers", lambda requested: 2)  # even on one core
-    content = tmp_path / "content"
-    write_corpus(content, make_releases(4, seed=5))
-    run_build(tmp_path / "out", PATH=str(content), FAST_READER={"min_files": 2})
-    slugs = [slug for _, article_slugs in received for slug in article_slugs]
-    assert len(received) == 4 and len(slugs) > 8
-    assert all(slugs)
+    _build_watching_the_pool(tmp_path, monkeypatch, 5, look)
+    assert len(slugs) > 8 and all(slugs)

@@ -25,8 +25,12 @@ def freeze_build_objects() -> None:
     _state["frozen"] = True
 
 
-def release_build_objects() -> None:
-    """Give the objects this module froze back to the collector (oldest generation)."""
+def release_build_objects(*_signal_sender) -> None:
+    """Give the objects this module froze back to the collector (oldest generation).
+
+    Also the receiver both speed plugins connect to `initialized` (what a build that failed
+    left frozen) and `finalized`: Pelican's signals call one function once, however often
+    it is connected."""
     if _state["frozen"]:
         gc.unfreeze()
         _state["frozen"] = False

@@ -79,14 +79,10 @@ def _articles_read(generator) -> None:
         freeze_build_objects()  # the articles: they live to the end of the build (collector.py)
 
 
-def _release(pelican) -> None:
-    release_build_objects()  # at the end, or what a build that failed left frozen
-
-
 def register() -> None:
-    signals.initialized.connect(_release)
+    signals.initialized.connect(release_build_objects)
     signals.article_generator_pretaxonomy.connect(_articles_read)
-    signals.finalized.connect(_release)
+    signals.finalized.connect(release_build_objects)
     signals.initialized.connect(_key_cache_folder)
     signals.readers_init.connect(_use_fast_reader)
     signals.article_generator_init.connect(_prefill)

@@ -61,10 +61,6 @@ def _freeze(generators) -> None:
         freeze_build_objects()  # the context is complete: everything here lives to the end
 
 
-def _start(pelican) -> None:
-    release_build_objects()  # what a build that failed left frozen
-
-
 def _flush(generator, writer) -> None:
     if isinstance(writer, FastWriter):
         writer.flush()
@@ -81,11 +77,10 @@ def _finish(pelican) -> None:
     writer = _state.pop("writer", None)
     if writer is not None and writer.settings is pelican.settings:
         writer.finish()
-    release_build_objects()
 
 
 def register() -> None:
-    signals.initialized.connect(_start)
+    signals.initialized.connect(release_build_objects)
     signals.generator_init.connect(_keep_compiled_templates)
     signals.article_generator_init.connect(_period_archives)
     signals.article_generator_finalized.connect(_taxonomies)
@@ -96,3 +91,4 @@ def register() -> None:
     signals.article_writer_finalized.connect(_flush)
     signals.page_writer_finalized.connect(_collect)
     signals.finalized.connect(_finish)
+    signals.finalized.connect(release_build_objects)

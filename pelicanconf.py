@@ -31,7 +31,15 @@ PLUGINS = ["pelican.plugins.yaml_metadata", "strict_build", "release_checks"]
 PLUGINS += ["press_sidebars"]  # quotations and key facts sidebars, speaker pages
 
 # Pelican leaves autoescape off; every string from content must be escaped.
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# auto_reload off: Jinja would otherwise stat a template's file at every include (11 a
+# release page); Pelican makes new environments for each build, so `make serve` still sees
+# an edited template at the next rebuild.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+}
 
 MARKDOWN = {
     "extension_configs": {

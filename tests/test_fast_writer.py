@@ -125,6 +125,29 @@ def test_new_release_appears_everywhere(tmp_path):
     _assert_same_as_full_build(content, output, tmp_path)
 
 
+def test_an_edited_theme_partial_shows_in_the_next_serve_build(tmp_path):
+    """Templates are not checked for changes during a build (JINJA_ENVIRONMENT's
+    auto_reload is off), yet each build has new environments: an edit reaches the site."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(3, seed=5))
+    output, cache = tmp_path / "out", tmp_path / "cache"
+
+    def build():
+        run_build(output, PATH=str(content), CACHE_PATH=str(cache), THEME=str(theme),
+                  **SERVE_OVERRIDES)  # fmt: skip
+        wait_for_index()
+
+    build()
+    footer = theme / "templates" / "partials" / "release_footer.html"
+    footer.write_text(footer.read_text("utf-8") + "<p>Edited footer</p>\n", "utf-8")
+    build()
+    releases = [p for p in output.rglob("index.html") if "release-footer" in p.read_text("utf-8")]
+    assert len(releases) == 3
+    assert all("<p>Edited footer</p>" in p.read_text("utf-8") for p in releases)
+
+
 class _Item:
     """Enough of a Pelican content object for the listing."""
 

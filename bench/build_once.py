@@ -10,6 +10,7 @@ import gc
 import json
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +60,16 @@ def main(argv=None) -> None:
     parser.add_argument("--serve", action="store_true", help="the settings `make serve` uses")
     parser.add_argument("--drop-plugin", action="append", default=[])
     parser.add_argument(
+        "--record-sidebars",
+        type=Path,
+        help="keep what the sidebar extraction made of each release in this file (untimed)",
+    )
+    parser.add_argument(
+        "--sidebars-from",
+        type=Path,
+        help="take each sidebar extraction from this record instead of extracting",
+    )
+    parser.add_argument(
         "--edit-in-process",
         type=Path,
         help="build, edit this release, then time a second build in the same process "
@@ -82,11 +93,20 @@ def main(argv=None) -> None:
     else:
         import tasks
 
+        from . import sidebars_floor
         from .corpus import edit_release
 
         overrides = full_overrides(
             args.content, args.output, args.cache, args.serve, args.drop_plugin
         )
+        if args.record_sidebars:
+            overrides.update(sidebars_floor.RECORD_OVERRIDES)
+            build = partial(tasks.build_site, tasks.LOCAL_SETTINGS, **overrides)
+            sidebars_floor.record_extractions(args.record_sidebars, build)
+            args.result.write_text(json.dumps({"build_s": 0.0}), encoding="utf-8")
+            return
+        if args.sidebars_from:
+            result["replayed_extractions"] = sidebars_floor.replay_extractions(args.sidebars_from)
         start = time.perf_counter()
         tasks.build_site(tasks.LOCAL_SETTINGS, **overrides)
         result["build_s"] = time.perf_counter() - start

@@ -35,6 +35,7 @@ class Measurement:
     edit_rebuild_cpu_s: float | None = None
     edit_collect_after_s: float | None = None  # the garbage collection `make serve` defers
     load_average: float = 0.0  # 1-minute load when the build ended: how contended it was
+    replayed_extractions: int | None = None  # plugin_floor: sidebar results taken from a record
 
 
 def run_build(mode: str, repetition: int, args: list[str], scratch: Path) -> Measurement:
@@ -63,6 +64,7 @@ def run_build(mode: str, repetition: int, args: list[str], scratch: Path) -> Mea
         edit_rebuild_s=inner.get("edit_rebuild_s"),
         edit_rebuild_cpu_s=inner.get("edit_rebuild_cpu_s"),
         edit_collect_after_s=inner.get("edit_collect_after_s"),
+        replayed_extractions=inner.get("replayed_extractions"),
         load_average=os.getloadavg()[0],
     )
 
@@ -113,6 +115,16 @@ def benchmark(releases: int, repeat: int, seed: int, scratch: Path, log=print) -
             *io("off", ours, rep),
             "--drop-plugin",
             SIDEBAR_PLUGIN,
+        ]
+        # The plugin with its extraction taken from a record (bench/sidebars_floor.py).
+        extractions = scratch / "sidebars-record.pickle"
+        recording = ["full", *io("record", ours, 0), "--record-sidebars", str(extractions)]
+        run_build("record", 0, recording, scratch)
+        cold_variants["plugin_floor"] = lambda rep: [
+            "full",
+            *io("floor", ours, rep),
+            "--sidebars-from",
+            str(extractions),
         ]
 
     measurements: list[Measurement] = []
@@ -200,6 +212,8 @@ def summarise(measurements, releases, repeat, seed, sidebars) -> dict:
         return {
             "cold_vs_plain": ratio(cold, pick("plain", field)),
             "plugin_on_vs_off": ratio(cold, pick("plugin_off", field)),
+            # What the plugin would cost if its extraction were free (its output only).
+            "plugin_floor_vs_off": ratio(pick("plugin_floor", field), pick("plugin_off", field)),
             "speed_plugins_on_vs_off": ratio(cold, pick("fast_off", field)),
             "edit_vs_cold": ratio(pick("edit", field), cold),
             "unchanged_vs_cold": ratio(pick("unchanged", field), cold),

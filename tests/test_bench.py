@@ -35,10 +35,14 @@ def test_small_benchmark_runs_every_mode(tmp_path, capsys):
     assert report["releases"] == 20
     expected = {"cold", "plain", "fast_off", "serve_cold", "edit", "unchanged", "serve_edit"}
     if report["sidebar_plugin_present"]:
-        expected.add("plugin_off")
+        expected |= {"plugin_off", "plugin_floor"}
     assert set(report["modes"]) == expected
     for figures in report["modes"].values():
         assert figures["wall_s_median"] > 0 and figures["peak_rss_mb_max"] > 0
     assert report["ratios"]["cold_vs_plain"] is not None
+    if report["sidebar_plugin_present"]:
+        assert report["ratios"]["plugin_floor_vs_off"] is not None
+        floor = [m for m in report["measurements"] if m["mode"] == "plugin_floor"]
+        assert all(m["replayed_extractions"] == 20 for m in floor)  # extraction really skipped
     assert report["modes"]["serve_edit"]["in_process_edit_rebuild_s_median"] > 0
     assert "Ratios (median wall)" in capsys.readouterr().out

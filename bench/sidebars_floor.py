@@ -1,0 +1,60 @@
+"""What the sidebars cost if their extraction were free: the `plugin_floor` mode.
+
+A first, untimed build records what the extraction made of every release body; a
+`plugin_floor` build then takes each result from that record instead of extracting. The
+difference to `plugin_off` is what the plugin's output costs (carrying its results from the
+reading workers, rendering the asides, the JSON-LD and the speaker pages, writing and
+indexing larger pages), which no faster extraction can take away.
+"""
+
+import logging
+import pickle
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+# Outside the fast_reader pool: the record is kept in this process, not in a worker's.
+RECORD_OVERRIDES = {"FAST_READER": {"min_files": 10**9}}
+
+
+def _wiring():
+    import press_sidebars.wiring  # the module Pelican loads as the plugin (plugins/ on path)
+
+    return press_sidebars.wiring
+
+
+def record_extractions(record: Path, build) -> None:
+    """Run ``build()`` with every extraction kept, then write them to ``record``."""
+    wiring = _wiring()
+    extract, results = wiring.extract, {}
+
+    def recording(html, lang, config, declared=None):
+        result = extract(html, lang, config, declared)
+        results[(html, lang)] = result
+        return result
+
+    wiring.extract = recording
+    try:
+        build()
+    finally:
+        wiring.extract = extract
+    record.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def replay_extractions(record: Path) -> int:
+    """From now on, take each extraction from ``record`` (forked workers inherit this).
+
+    A body not in it is extracted as usual, with a warning: the strict build then fails, so a
+    floor figure never silently includes extraction. Returns how many results it holds."""
+    wiring = _wiring()
+    results, extract = pickle.loads(record.read_bytes()), wiring.extract
+
+    def replaying(html, lang, config, declared=None):
+        found = results.get((html, lang))
+        if found is None:
+            logger.warning("plugin_floor: a release body not in the record; extracting it")
+            return extract(html, lang, config, declared)
+        return found
+
+    wiring.extract = replaying
+    return len(results)

@@ -116,10 +116,9 @@ def benchmark(releases: int, repeat: int, seed: int, scratch: Path, log=print) -
             "--drop-plugin",
             SIDEBAR_PLUGIN,
         ]
-        # The plugin with its extraction taken from a record (bench/sidebars_floor.py).
+        # The plugin with its extraction taken from a record (bench/sidebars_floor.py), made
+        # again at each repetition: the edit modes change a release.
         extractions = scratch / "sidebars-record.pickle"
-        recording = ["full", *io("record", ours, 0), "--record-sidebars", str(extractions)]
-        run_build("record", 0, recording, scratch)
         cold_variants["plugin_floor"] = lambda rep: [
             "full",
             *io("floor", ours, rep),
@@ -144,6 +143,9 @@ def benchmark(releases: int, repeat: int, seed: int, scratch: Path, log=print) -
         )
 
     for rep in range(repeat):
+        if "plugin_floor" in cold_variants:
+            recording = ["full", *io("record", ours, rep), "--record-sidebars", str(extractions)]
+            run_build("record", rep, recording, scratch)
         names = list(cold_variants)
         names = names[rep % len(names) :] + names[: rep % len(names)]  # alternate the order
         for name in names:

@@ -30,7 +30,8 @@ def test_both_formats_carry_the_same_release():
 
 def test_small_benchmark_runs_every_mode(tmp_path, capsys):
     out = tmp_path / "bench.json"
-    bench_main(["--releases", "20", "--repeat", "1", "--json", str(out)])
+    # Two repetitions: the second runs after the edit modes changed a release.
+    bench_main(["--releases", "20", "--repeat", "2", "--json", str(out)])
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["releases"] == 20
     expected = {"cold", "plain", "fast_off", "serve_cold", "edit", "unchanged", "serve_edit"}

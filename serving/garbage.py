@@ -13,6 +13,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from fast_reader.collector import forget_pelican_memos
 from tornado.ioloop import IOLoop
 
 # The browser fetches the edited page in about a tenth of a second after the reload message;
@@ -47,6 +48,7 @@ class CollectionAfterReload:
 
     def collect(self) -> None:
         self._pending = None
+        forget_pelican_memos()  # they keep every build alive (fast_reader/collector.py)
         gc.collect()
         if self._enable_after:
             gc.enable()

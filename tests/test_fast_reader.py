@@ -187,3 +187,44 @@ def test_workers_send_tags_categories_and_authors_with_their_slugs(tmp_path, mon
 
     _build_watching_the_pool(tmp_path, monkeypatch, 5, look)
     assert len(slugs) > 8 and all(slugs)
+
+
+def test_a_build_is_not_kept_alive_by_pelicans_memos_once_the_next_starts(tmp_path):
+    """Pelican memoizes get_content/get_summary per article in class-level dicts: without
+    forget_pelican_memos every build in a process (`make serve`) stayed in memory."""
+    import gc
+    import weakref
+
+    from pelican import signals
+
+    content = tmp_path / "content"
+    write_corpus(content, make_releases(3, seed=4))
+    articles: list[weakref.ref] = []
+
+    def note(generator):
+        articles.append(weakref.ref(generator.articles[0]))
+
+    signals.article_generator_pretaxonomy.connect(note)
+    try:
+        run_build(tmp_path / "first", PATH=str(content))
+    finally:
+        signals.article_generator_pretaxonomy.disconnect(note)
+    gc.collect()
+    assert articles[0]() is not None  # the memo still holds it (its page was rendered)
+    run_build(tmp_path / "next", PATH=str(content))
+    gc.collect()
+    assert articles[0]() is None
+
+
+def test_exit_freezes_the_heap_once_per_process(monkeypatch):
+    """Python's collections at exit then skip the last build's garbage (collector.py)."""
+    import gc
+
+    from fast_reader import collector
+
+    registered = []
+    monkeypatch.setattr(collector.atexit, "register", registered.append)
+    monkeypatch.setitem(collector._state, "freeze_at_exit", False)
+    collector.freeze_at_exit()
+    collector.freeze_at_exit()
+    assert registered == [gc.freeze]

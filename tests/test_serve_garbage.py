@@ -95,3 +95,20 @@ def test_a_failed_rebuild_still_collects():
         raise SystemExit(1)
     assert _run_until(loop, lambda: not garbage.pending)
     assert gc.isenabled()
+
+
+@in_own_thread
+def test_the_collection_after_a_reload_forgets_pelicans_memos():
+    """Pelican's get_summary memo would keep the last build's articles (and everything they
+    reach) alive: the collection after the reload forgets it first."""
+    from pelican.contents import Content
+
+    loop = IOLoop(make_current=False)
+    garbage = CollectionAfterReload(seconds=0.01, loop=lambda: loop)
+    memo = Content.__dict__["get_summary"].cache
+    with garbage.paused():
+        held = _cycle()
+        memo[(held(), "")] = "summary"
+    assert held() is not None
+    assert _run_until(loop, lambda: not garbage.pending)
+    assert held() is None and not memo

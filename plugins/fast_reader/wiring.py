@@ -7,7 +7,12 @@ from pelican import signals
 
 from . import parallel
 from .cache_key import cache_key
-from .collector import freeze_build_objects, release_build_objects
+from .collector import (
+    forget_pelican_memos,
+    freeze_at_exit,
+    freeze_build_objects,
+    release_build_objects,
+)
 from .reader import use_fast_reader
 from .settings import load
 
@@ -80,6 +85,8 @@ def _articles_read(generator) -> None:
 
 
 def register() -> None:
+    freeze_at_exit()
+    signals.initialized.connect(forget_pelican_memos)
     signals.initialized.connect(release_build_objects)
     signals.article_generator_pretaxonomy.connect(_articles_read)
     signals.finalized.connect(release_build_objects)

@@ -30,8 +30,8 @@ def _stamps(root: Path) -> dict[str, int]:
     return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*.html")}
 
 
-def _serve_build(content: Path, output: Path, cache: Path) -> None:
-    run_build(output, PATH=str(content), CACHE_PATH=str(cache), **SERVE_OVERRIDES)
+def _serve_build(content: Path, output: Path, cache: Path, **settings) -> None:
+    run_build(output, PATH=str(content), CACHE_PATH=str(cache), **SERVE_OVERRIDES, **settings)
     # `make serve` indexes in a background thread that renames folders in the output:
     # let it finish before the test walks the tree.
     wait_for_index()
@@ -133,16 +133,10 @@ def test_an_edited_theme_partial_shows_in_the_next_serve_build(tmp_path):
     content = tmp_path / "content"
     write_corpus(content, make_releases(3, seed=5))
     output, cache = tmp_path / "out", tmp_path / "cache"
-
-    def build():
-        run_build(output, PATH=str(content), CACHE_PATH=str(cache), THEME=str(theme),
-                  **SERVE_OVERRIDES)  # fmt: skip
-        wait_for_index()
-
-    build()
+    _serve_build(content, output, cache, THEME=str(theme))
     footer = theme / "templates" / "partials" / "release_footer.html"
     footer.write_text(footer.read_text("utf-8") + "<p>Edited footer</p>\n", "utf-8")
-    build()
+    _serve_build(content, output, cache, THEME=str(theme))
     releases = [p for p in output.rglob("index.html") if "release-footer" in p.read_text("utf-8")]
     assert len(releases) == 3
     assert all("<p>Edited footer</p>" in p.read_text("utf-8") for p in releases)
